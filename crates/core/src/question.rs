@@ -1,0 +1,398 @@
+//! Questions, the answers experts give, and the replies in a thread.
+
+use serde::{Deserialize, Serialize};
+
+use crate::account::{Account, Action};
+use crate::{AccountId, Timestamp, Topic};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct QuestionId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnswerId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ReplyId(pub i64);
+
+impl std::fmt::Display for QuestionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// When a question becomes visible to everyone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishPolicy {
+    /// Once an expert has answered: readers only ever see answered questions,
+    /// and a question nobody could answer stays between asker and experts.
+    #[default]
+    OnAnswer,
+    /// As soon as it is asked.
+    Immediately,
+}
+
+impl PublishPolicy {
+    /// The publication time a newly asked question gets.
+    pub fn published_at_on_ask(self, now: Timestamp) -> Option<Timestamp> {
+        match self {
+            PublishPolicy::Immediately => Some(now),
+            PublishPolicy::OnAnswer => None,
+        }
+    }
+
+    pub fn publishes_on_answer(self) -> bool {
+        matches!(self, PublishPolicy::OnAnswer)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: QuestionId,
+    pub title: String,
+    /// Markdown as the asker wrote it.
+    pub body: String,
+    /// Sanitised HTML rendered from `body` when it was written.
+    pub body_html: String,
+    pub topic: Topic,
+    pub created_at: Timestamp,
+    pub published_at: Option<Timestamp>,
+    /// The answer the asker said helped.
+    pub helpful_answer: Option<AnswerId>,
+    pub answer_count: i64,
+}
+
+impl Question {
+    pub fn is_public(&self) -> bool {
+        self.published_at.is_some()
+    }
+
+    pub fn slug(&self) -> String {
+        crate::markdown::slug(&self.title)
+    }
+
+    pub fn path(&self) -> String {
+        question_path(self.id, &self.title)
+    }
+}
+
+/// `/q/{id}/{slug}`: the canonical address of a question page.
+pub fn question_path(id: QuestionId, title: &str) -> String {
+    let slug = crate::markdown::slug(title);
+    if slug.is_empty() {
+        format!("/q/{id}")
+    } else {
+        format!("/q/{id}/{slug}")
+    }
+}
+
+/// Who is looking at a question, which decides what they may see and do.
+#[derive(Debug, Clone)]
+pub enum Viewer {
+    /// Anyone on the internet.
+    Reader,
+    /// Whoever holds the capability for this question.
+    Asker(QuestionId),
+    /// Someone logged in.
+    Account(Account),
+}
+
+impl Viewer {
+    pub fn may_see(&self, question: &Question) -> bool {
+        question.is_public()
+            || match self {
+                Viewer::Reader => false,
+                Viewer::Asker(id) => *id == question.id,
+                Viewer::Account(a) => a.may(Action::ViewPrivateQuestion),
+            }
+    }
+
+    pub fn account(&self) -> Option<&Account> {
+        match self {
+            Viewer::Account(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// The public face of an account, as shown beside what it wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Author {
+    pub id: AccountId,
+    pub handle: String,
+    pub display_name: String,
+    pub credentials: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    pub id: AnswerId,
+    pub question_id: QuestionId,
+    pub author: Author,
+    pub body: String,
+    pub body_html: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Answer {
+    /// Only its author edits an answer (moderation comes with its own
+    /// reasoned, logged edits).
+    pub fn editable_by(&self, account: &Account) -> bool {
+        !account.disabled && self.author.id == account.id
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ReplyAuthor {
+    Asker,
+    Expert(Author),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    pub id: ReplyId,
+    pub question_id: QuestionId,
+    /// The answer this reply responds to; `None` for the thread at large.
+    pub answer_id: Option<AnswerId>,
+    pub author: ReplyAuthor,
+    pub body: String,
+    pub body_html: String,
+    pub created_at: Timestamp,
+}
+
+/// A question page's content: the question, its answers oldest first, and
+/// every reply in the order written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Thread {
+    pub question: Question,
+    pub answers: Vec<Answer>,
+    pub replies: Vec<Reply>,
+}
+
+impl Thread {
+    pub fn replies_to(&self, answer: AnswerId) -> impl Iterator<Item = &Reply> {
+        self.replies
+            .iter()
+            .filter(move |r| r.answer_id == Some(answer))
+    }
+
+    pub fn replies_to_thread(&self) -> impl Iterator<Item = &Reply> {
+        self.replies.iter().filter(|r| r.answer_id.is_none())
+    }
+
+    pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.id == id)
+    }
+}
+
+/// A question in a list: enough for a link and a line of context.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionSummary {
+    pub id: QuestionId,
+    pub title: String,
+    pub excerpt: String,
+    pub topic: Topic,
+    pub created_at: Timestamp,
+    pub published_at: Option<Timestamp>,
+    pub answer_count: i64,
+}
+
+impl QuestionSummary {
+    pub fn path(&self) -> String {
+        question_path(self.id, &self.title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Role;
+
+    fn question(published: bool) -> Question {
+        Question {
+            id: QuestionId(5),
+            title: "Is this normal?".into(),
+            body: "b".into(),
+            body_html: "<p>b</p>".into(),
+            topic: Topic::Bodies,
+            created_at: Timestamp(0),
+            published_at: published.then_some(Timestamp(10)),
+            helpful_answer: None,
+            answer_count: 0,
+        }
+    }
+
+    fn account(role: Role) -> Account {
+        Account {
+            id: AccountId(1),
+            handle: "x".into(),
+            display_name: "X".into(),
+            credentials: "c".into(),
+            role,
+            disabled: false,
+            created_at: Timestamp(0),
+        }
+    }
+
+    #[test]
+    fn private_questions_are_seen_by_their_asker_and_staff_only() {
+        let q = question(false);
+        assert!(!Viewer::Reader.may_see(&q));
+        assert!(Viewer::Asker(QuestionId(5)).may_see(&q));
+        assert!(!Viewer::Asker(QuestionId(6)).may_see(&q));
+        assert!(Viewer::Account(account(Role::Expert)).may_see(&q));
+        assert!(Viewer::Account(account(Role::Moderator)).may_see(&q));
+        let mut disabled = account(Role::Expert);
+        disabled.disabled = true;
+        assert!(!Viewer::Account(disabled).may_see(&q));
+    }
+
+    #[test]
+    fn public_questions_are_seen_by_all() {
+        assert!(Viewer::Reader.may_see(&question(true)));
+    }
+
+    #[test]
+    fn publish_policy_decides_when_a_question_goes_public() {
+        let now = Timestamp(99);
+        assert_eq!(PublishPolicy::OnAnswer.published_at_on_ask(now), None);
+        assert_eq!(
+            PublishPolicy::Immediately.published_at_on_ask(now),
+            Some(now)
+        );
+        assert!(PublishPolicy::OnAnswer.publishes_on_answer());
+        assert!(!PublishPolicy::Immediately.publishes_on_answer());
+    }
+
+    #[test]
+    fn only_the_author_edits_an_answer() {
+        let author = account(Role::Expert);
+        let answer = Answer {
+            id: AnswerId(1),
+            question_id: QuestionId(5),
+            author: Author {
+                id: author.id,
+                handle: "x".into(),
+                display_name: "X".into(),
+                credentials: "c".into(),
+            },
+            body: "b".into(),
+            body_html: "b".into(),
+            created_at: Timestamp(0),
+            updated_at: Timestamp(0),
+        };
+        assert!(answer.editable_by(&author));
+        let mut other = account(Role::Admin);
+        other.id = AccountId(2);
+        assert!(!answer.editable_by(&other));
+    }
+
+    #[test]
+    fn paths_carry_a_slug_when_there_is_one() {
+        assert_eq!(question_path(QuestionId(3), "Why?"), "/q/3/why");
+        assert_eq!(question_path(QuestionId(3), "¿?"), "/q/3");
+    }
+}
+
+/// A question as asked, ready to store: validated, rendered, with the hash
+/// of the asker's capability.
+#[derive(Debug, Clone)]
+pub struct QuestionDraft {
+    pub title: crate::QuestionTitle,
+    pub body: crate::QuestionBody,
+    pub body_html: String,
+    pub topic: Topic,
+    pub capability: crate::TokenHash,
+    pub created_at: Timestamp,
+    pub published_at: Option<Timestamp>,
+}
+
+impl QuestionDraft {
+    pub fn new(
+        title: crate::QuestionTitle,
+        body: crate::QuestionBody,
+        topic: Topic,
+        capability: crate::TokenHash,
+        policy: PublishPolicy,
+        now: Timestamp,
+    ) -> Self {
+        let body_html = crate::markdown::render(body.as_str());
+        QuestionDraft {
+            title,
+            body,
+            body_html,
+            topic,
+            capability,
+            created_at: now,
+            published_at: policy.published_at_on_ask(now),
+        }
+    }
+}
+
+/// An expert's answer, ready to store.
+#[derive(Debug, Clone)]
+pub struct AnswerDraft {
+    pub question_id: QuestionId,
+    pub author_id: AccountId,
+    pub body: crate::AnswerBody,
+    pub body_html: String,
+    pub at: Timestamp,
+    /// Whether this answer makes an unpublished question public.
+    pub publishes: bool,
+}
+
+impl AnswerDraft {
+    pub fn new(
+        question_id: QuestionId,
+        author_id: AccountId,
+        body: crate::AnswerBody,
+        policy: PublishPolicy,
+        now: Timestamp,
+    ) -> Self {
+        let body_html = crate::markdown::render(body.as_str());
+        AnswerDraft {
+            question_id,
+            author_id,
+            body,
+            body_html,
+            at: now,
+            publishes: policy.publishes_on_answer(),
+        }
+    }
+}
+
+/// A reply in a thread, ready to store. `author_id` is `None` for the asker.
+#[derive(Debug, Clone)]
+pub struct ReplyDraft {
+    pub question_id: QuestionId,
+    pub answer_id: Option<AnswerId>,
+    pub author_id: Option<AccountId>,
+    pub body: crate::ReplyBody,
+    pub body_html: String,
+    pub at: Timestamp,
+}
+
+impl ReplyDraft {
+    pub fn new(
+        question_id: QuestionId,
+        answer_id: Option<AnswerId>,
+        author_id: Option<AccountId>,
+        body: crate::ReplyBody,
+        now: Timestamp,
+    ) -> Self {
+        let body_html = crate::markdown::render(body.as_str());
+        ReplyDraft {
+            question_id,
+            answer_id,
+            author_id,
+            body,
+            body_html,
+            at: now,
+        }
+    }
+}

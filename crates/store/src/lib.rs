@@ -1,0 +1,177 @@
+//! Confide's persistence. One storage interface, [`Store`], with an
+//! implementation per database, chosen at run time from the URL. Every write
+//! appends to the change log in the same transaction, so projections (the
+//! search index) can follow the database exactly.
+
+mod error;
+mod migrate;
+mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use confide_core::question::{AnswerDraft, QuestionDraft, ReplyDraft};
+use confide_core::{
+    Account, AccountId, Answer, AnswerId, Credentials, DisplayName, Handle, QuestionId,
+    QuestionSummary, ReplyId, Role, Thread, Timestamp, TokenHash, Topic,
+};
+
+pub use error::{Result, StoreError};
+pub use sqlite::SqliteStore;
+
+/// A new account, with its password already hashed by the caller.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub handle: Handle,
+    pub display_name: DisplayName,
+    pub credentials: Credentials,
+    pub role: Role,
+    pub password_hash: String,
+    pub created_at: Timestamp,
+}
+
+/// Where a page of a list starts: just after this (published_at, id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub published_at: Timestamp,
+    pub id: QuestionId,
+}
+
+impl Cursor {
+    pub fn encode(self) -> String {
+        format!("{}_{}", self.published_at.millis(), self.id.0)
+    }
+
+    pub fn decode(s: &str) -> Option<Cursor> {
+        let (at, id) = s.split_once('_')?;
+        Some(Cursor {
+            published_at: Timestamp(at.parse().ok()?),
+            id: QuestionId(id.parse().ok()?),
+        })
+    }
+}
+
+/// A page of public questions, newest first.
+#[derive(Debug, Clone)]
+pub struct QuestionPage {
+    pub questions: Vec<QuestionSummary>,
+    pub next: Option<Cursor>,
+}
+
+/// One entry of the change log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub seq: i64,
+    pub question_id: Option<QuestionId>,
+    pub entity: String,
+    pub entity_id: i64,
+    pub op: String,
+    pub at: Timestamp,
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: Timestamp,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+}
+
+/// Everything the product keeps. Implementations must make each method one
+/// transaction, and every change write its change-log row inside it.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Brings the schema up to date; safe to run on every start.
+    async fn migrate(&self) -> Result<()>;
+
+    /// This instance's secret key, created on first use and shared by every
+    /// node on the same database.
+    async fn instance_secret(&self) -> Result<[u8; 32]>;
+
+    // Questions and threads.
+    async fn create_question(&self, draft: &QuestionDraft) -> Result<QuestionId>;
+    async fn question_id_by_capability(&self, capability: &TokenHash)
+        -> Result<Option<QuestionId>>;
+    async fn thread(&self, id: QuestionId) -> Result<Option<Thread>>;
+    async fn public_questions(
+        &self,
+        topic: Option<Topic>,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<QuestionPage>;
+    /// Questions nobody has answered yet, oldest first.
+    async fn unanswered_questions(&self, limit: u32) -> Result<Vec<QuestionSummary>>;
+    /// Erases a question with its answers and replies. `false` if it did not exist.
+    async fn erase_question(&self, id: QuestionId, actor: &str, at: Timestamp) -> Result<bool>;
+
+    // Answers and replies.
+    async fn create_answer(&self, draft: &AnswerDraft) -> Result<AnswerId>;
+    async fn answer(&self, id: AnswerId) -> Result<Option<Answer>>;
+    async fn update_answer(&self, id: AnswerId, draft: &AnswerDraft) -> Result<()>;
+    async fn create_reply(&self, draft: &ReplyDraft) -> Result<ReplyId>;
+    /// Records which answer helped the asker; the answer must belong to the question.
+    async fn mark_helpful(
+        &self,
+        question: QuestionId,
+        answer: AnswerId,
+        at: Timestamp,
+    ) -> Result<()>;
+
+    // Accounts and sessions.
+    async fn create_account(&self, account: &NewAccount) -> Result<AccountId>;
+    /// The account and its password hash, for logging in.
+    async fn account_for_login(&self, handle: &str) -> Result<Option<(Account, String)>>;
+    async fn set_account_disabled(
+        &self,
+        handle: &str,
+        disabled: bool,
+        at: Timestamp,
+    ) -> Result<bool>;
+    async fn create_session(
+        &self,
+        token: &TokenHash,
+        account: AccountId,
+        created_at: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<()>;
+    /// The enabled account a live session belongs to.
+    async fn session_account(&self, token: &TokenHash, now: Timestamp) -> Result<Option<Account>>;
+    async fn delete_session(&self, token: &TokenHash) -> Result<()>;
+
+    // Logs.
+    async fn changes_since(&self, seq: i64, limit: u32) -> Result<Vec<Change>>;
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;
+}
+
+/// Opens the database a URL names: `sqlite://PATH` (created if missing).
+pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        return Ok(Arc::new(SqliteStore::open(url).await?));
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Err(StoreError::UnsupportedUrl(
+            "PostgreSQL is not supported by this build yet; use sqlite://PATH".into(),
+        ));
+    }
+    Err(StoreError::UnsupportedUrl(format!(
+        "{:?} (expected sqlite://PATH)",
+        url.chars().take(60).collect::<String>()
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips() {
+        let c = Cursor {
+            published_at: Timestamp(1_700_000_000_000),
+            id: QuestionId(42),
+        };
+        assert_eq!(Cursor::decode(&c.encode()), Some(c));
+        assert_eq!(Cursor::decode("junk"), None);
+        assert_eq!(Cursor::decode("1_x"), None);
+    }
+}

@@ -1,0 +1,15 @@
+//! A small migration runner: numbered SQL files embedded in the binary,
+//! applied in order, each in its own transaction, recorded in
+//! `schema_migrations`. Kept tiny so that each backend's tree is plain SQL.
+
+pub(crate) struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub(crate) const SQLITE: &[Migration] = &[Migration {
+    version: 1,
+    name: "core_loop",
+    sql: include_str!("../migrations/sqlite/0001_core_loop.sql"),
+}];

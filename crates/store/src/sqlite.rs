@@ -1,0 +1,750 @@
+//! The embedded default: one SQLite file in WAL mode with `synchronous =
+//! FULL`, so a write the server acknowledged survives a crash or power loss.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use confide_core::question::{AnswerDraft, QuestionDraft, ReplyAuthor, ReplyDraft};
+use confide_core::{
+    markdown, Account, AccountId, Answer, AnswerId, Author, Question, QuestionId, QuestionSummary,
+    Reply, ReplyId, Role, Thread, Timestamp, TokenHash, Topic,
+};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+
+use crate::error::on_unique_violation;
+use crate::migrate::SQLITE as MIGRATIONS;
+use crate::{AuditEntry, Change, Cursor, NewAccount, QuestionPage, Result, Store, StoreError};
+
+pub struct SqliteStore {
+    /// One connection for all writes: SQLite admits one writer at a time,
+    /// and queueing in the pool is fairer than retrying on SQLITE_BUSY.
+    writer: SqlitePool,
+    /// Readers run beside the writer thanks to WAL.
+    reader: SqlitePool,
+}
+
+impl SqliteStore {
+    pub async fn open(url: &str) -> Result<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            // Erased text is overwritten on disk, not merely unlinked.
+            .pragma("secure_delete", "ON");
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        Ok(SqliteStore { writer, reader })
+    }
+
+    /// Runs `PRAGMA wal_checkpoint(TRUNCATE)` and `VACUUM`, leaving no trace
+    /// of deleted rows in the file or its write-ahead log.
+    pub async fn compact(&self) -> Result<()> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.writer)
+            .await?;
+        sqlx::query("VACUUM").execute(&self.writer).await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}
+
+async fn log_change(
+    tx: &mut Transaction<'_, Sqlite>,
+    question: Option<QuestionId>,
+    entity: &str,
+    entity_id: i64,
+    op: &str,
+    at: Timestamp,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO changes (question_id, entity, entity_id, op, at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(question.map(|q| q.0))
+    .bind(entity)
+    .bind(entity_id)
+    .bind(op)
+    .bind(at.millis())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn log_audit(
+    tx: &mut Transaction<'_, Sqlite>,
+    actor: &str,
+    action: &str,
+    target: &str,
+    at: Timestamp,
+) -> Result<()> {
+    sqlx::query("INSERT INTO audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)")
+        .bind(at.millis())
+        .bind(actor)
+        .bind(action)
+        .bind(target)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+fn parse_topic(s: &str) -> Result<Topic> {
+    Topic::parse(s).map_err(|_| StoreError::Corrupt(format!("unknown topic {s:?} in database")))
+}
+
+fn parse_role(s: &str) -> Result<Role> {
+    Role::parse(s).map_err(|_| StoreError::Corrupt(format!("unknown role {s:?} in database")))
+}
+
+const SUMMARY_COLUMNS: &str =
+    "id, title, substr(body, 1, 400) AS excerpt_source, topic, created_at, published_at, answer_count";
+
+fn summary_from_row(row: &SqliteRow) -> Result<QuestionSummary> {
+    let source: String = row.try_get("excerpt_source")?;
+    Ok(QuestionSummary {
+        id: QuestionId(row.try_get("id")?),
+        title: row.try_get("title")?,
+        excerpt: markdown::excerpt(&source, 200),
+        topic: parse_topic(row.try_get("topic")?)?,
+        created_at: Timestamp(row.try_get("created_at")?),
+        published_at: row
+            .try_get::<Option<i64>, _>("published_at")?
+            .map(Timestamp),
+        answer_count: row.try_get("answer_count")?,
+    })
+}
+
+const ACCOUNT_COLUMNS: &str =
+    "accounts.id, handle, display_name, credentials, role, disabled, accounts.created_at";
+
+fn account_from_row(row: &SqliteRow) -> Result<Account> {
+    Ok(Account {
+        id: AccountId(row.try_get("id")?),
+        handle: row.try_get("handle")?,
+        display_name: row.try_get("display_name")?,
+        credentials: row.try_get("credentials")?,
+        role: parse_role(row.try_get("role")?)?,
+        disabled: row.try_get("disabled")?,
+        created_at: Timestamp(row.try_get("created_at")?),
+    })
+}
+
+fn author_from_row(row: &SqliteRow) -> Result<Author> {
+    Ok(Author {
+        id: AccountId(row.try_get("author_id")?),
+        handle: row.try_get("handle")?,
+        display_name: row.try_get("display_name")?,
+        credentials: row.try_get("credentials")?,
+    })
+}
+
+const ANSWER_SELECT: &str = "SELECT answers.id, question_id, author_id, body, body_html, \
+     answers.created_at, updated_at, handle, display_name, credentials \
+     FROM answers JOIN accounts ON accounts.id = answers.author_id";
+
+fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
+    Ok(Answer {
+        id: AnswerId(row.try_get("id")?),
+        question_id: QuestionId(row.try_get("question_id")?),
+        author: author_from_row(row)?,
+        body: row.try_get("body")?,
+        body_html: row.try_get("body_html")?,
+        created_at: Timestamp(row.try_get("created_at")?),
+        updated_at: Timestamp(row.try_get("updated_at")?),
+    })
+}
+
+fn reply_from_row(row: &SqliteRow) -> Result<Reply> {
+    let author = match row.try_get::<Option<i64>, _>("author_id")? {
+        None => ReplyAuthor::Asker,
+        Some(_) => ReplyAuthor::Expert(author_from_row(row)?),
+    };
+    Ok(Reply {
+        id: ReplyId(row.try_get("id")?),
+        question_id: QuestionId(row.try_get("question_id")?),
+        answer_id: row.try_get::<Option<i64>, _>("answer_id")?.map(AnswerId),
+        author,
+        body: row.try_get("body")?,
+        body_html: row.try_get("body_html")?,
+        created_at: Timestamp(row.try_get("created_at")?),
+    })
+}
+
+fn question_from_row(row: &SqliteRow) -> Result<Question> {
+    Ok(Question {
+        id: QuestionId(row.try_get("id")?),
+        title: row.try_get("title")?,
+        body: row.try_get("body")?,
+        body_html: row.try_get("body_html")?,
+        topic: parse_topic(row.try_get("topic")?)?,
+        created_at: Timestamp(row.try_get("created_at")?),
+        published_at: row
+            .try_get::<Option<i64>, _>("published_at")?
+            .map(Timestamp),
+        helpful_answer: row
+            .try_get::<Option<i64>, _>("helpful_answer_id")?
+            .map(AnswerId),
+        answer_count: row.try_get("answer_count")?,
+    })
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn migrate(&self) -> Result<()> {
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
+        )
+        .execute(&self.writer)
+        .await?;
+        for migration in MIGRATIONS {
+            let mut tx = self.writer.begin().await?;
+            let applied: Option<i64> =
+                sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = ?")
+                    .bind(migration.version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if applied.is_some() {
+                continue;
+            }
+            sqlx::Executor::execute(&mut *tx, migration.sql).await?;
+            sqlx::query(
+                "INSERT INTO schema_migrations (version, name, applied_at)
+                 VALUES (?, ?, CAST(unixepoch('subsec') * 1000 AS INTEGER))",
+            )
+            .bind(migration.version)
+            .bind(migration.name)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            tracing::info!(
+                version = migration.version,
+                name = migration.name,
+                "applied migration"
+            );
+        }
+        Ok(())
+    }
+
+    async fn instance_secret(&self) -> Result<[u8; 32]> {
+        let mut fresh = [0u8; 32];
+        getrandom::getrandom(&mut fresh)
+            .map_err(|e| StoreError::Corrupt(format!("no randomness available: {e}")))?;
+        // Whoever inserts first wins; everyone then reads the same key.
+        sqlx::query("INSERT OR IGNORE INTO instance (key, value) VALUES ('secret', ?)")
+            .bind(&fresh[..])
+            .execute(&self.writer)
+            .await?;
+        let stored: Vec<u8> = sqlx::query_scalar("SELECT value FROM instance WHERE key = 'secret'")
+            .fetch_one(&self.writer)
+            .await?;
+        <[u8; 32]>::try_from(stored.as_slice())
+            .map_err(|_| StoreError::Corrupt("instance secret has the wrong length".into()))
+    }
+
+    async fn create_question(&self, draft: &QuestionDraft) -> Result<QuestionId> {
+        let mut tx = self.writer.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO questions (capability_hash, title, body, body_html, topic, created_at, published_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(draft.capability.as_bytes())
+        .bind(draft.title.as_str())
+        .bind(draft.body.as_str())
+        .bind(&draft.body_html)
+        .bind(draft.topic.slug())
+        .bind(draft.created_at.millis())
+        .bind(draft.published_at.map(Timestamp::millis))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(on_unique_violation("capability already in use"))?;
+        let id = QuestionId(id);
+        log_change(
+            &mut tx,
+            Some(id),
+            "question",
+            id.0,
+            "created",
+            draft.created_at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn question_id_by_capability(
+        &self,
+        capability: &TokenHash,
+    ) -> Result<Option<QuestionId>> {
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM questions WHERE capability_hash = ?")
+                .bind(capability.as_bytes())
+                .fetch_optional(&self.reader)
+                .await?;
+        Ok(id.map(QuestionId))
+    }
+
+    async fn thread(&self, id: QuestionId) -> Result<Option<Thread>> {
+        // One read transaction, so the three reads see the same moment.
+        let mut tx = self.reader.begin().await?;
+        let Some(row) = sqlx::query(
+            "SELECT id, title, body, body_html, topic, created_at, published_at, helpful_answer_id, answer_count
+             FROM questions WHERE id = ?",
+        )
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let question = question_from_row(&row)?;
+        let answers = sqlx::query(&format!(
+            "{ANSWER_SELECT} WHERE question_id = ? ORDER BY answers.id"
+        ))
+        .bind(id.0)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(answer_from_row)
+        .collect::<Result<Vec<_>>>()?;
+        let replies = sqlx::query(
+            "SELECT replies.id, question_id, answer_id, author_id, body, body_html, replies.created_at,
+                    handle, display_name, credentials
+             FROM replies LEFT JOIN accounts ON accounts.id = replies.author_id
+             WHERE question_id = ? ORDER BY replies.id",
+        )
+        .bind(id.0)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(reply_from_row)
+        .collect::<Result<Vec<_>>>()?;
+        tx.commit().await?;
+        Ok(Some(Thread {
+            question,
+            answers,
+            replies,
+        }))
+    }
+
+    async fn public_questions(
+        &self,
+        topic: Option<Topic>,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<QuestionPage> {
+        let limit = limit.clamp(1, 100);
+        let mut query = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {SUMMARY_COLUMNS} FROM questions WHERE published_at IS NOT NULL"
+        ));
+        if let Some(topic) = topic {
+            query.push(" AND topic = ").push_bind(topic.slug());
+        }
+        if let Some(cursor) = after {
+            query
+                .push(" AND (published_at, id) < (")
+                .push_bind(cursor.published_at.millis())
+                .push(", ")
+                .push_bind(cursor.id.0)
+                .push(")");
+        }
+        query
+            .push(" ORDER BY published_at DESC, id DESC LIMIT ")
+            .push_bind(i64::from(limit) + 1);
+        let rows = query.build().fetch_all(&self.reader).await?;
+        let mut questions = rows
+            .iter()
+            .map(summary_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        let next = if questions.len() > limit as usize {
+            questions.truncate(limit as usize);
+            questions.last().and_then(|q| {
+                q.published_at.map(|published_at| Cursor {
+                    published_at,
+                    id: q.id,
+                })
+            })
+        } else {
+            None
+        };
+        Ok(QuestionPage { questions, next })
+    }
+
+    async fn unanswered_questions(&self, limit: u32) -> Result<Vec<QuestionSummary>> {
+        sqlx::query(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM questions WHERE answer_count = 0
+             ORDER BY created_at, id LIMIT ?"
+        ))
+        .bind(i64::from(limit.clamp(1, 500)))
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(summary_from_row)
+        .collect()
+    }
+
+    async fn erase_question(&self, id: QuestionId, actor: &str, at: Timestamp) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
+        // Answers and replies go with it (ON DELETE CASCADE).
+        let erased = sqlx::query("DELETE FROM questions WHERE id = ?")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            > 0;
+        if erased {
+            log_change(&mut tx, Some(id), "question", id.0, "erased", at).await?;
+            log_audit(
+                &mut tx,
+                actor,
+                "question.erase",
+                &format!("question:{}", id.0),
+                at,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(erased)
+    }
+
+    async fn create_answer(&self, draft: &AnswerDraft) -> Result<AnswerId> {
+        let mut tx = self.writer.begin().await?;
+        let published: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT published_at FROM questions WHERE id = ?")
+                .bind(draft.question_id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(published) = published else {
+            return Err(StoreError::NotFound);
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO answers (question_id, author_id, body, body_html, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(draft.question_id.0)
+        .bind(draft.author_id.0)
+        .bind(draft.body.as_str())
+        .bind(&draft.body_html)
+        .bind(draft.at.millis())
+        .bind(draft.at.millis())
+        .fetch_one(&mut *tx)
+        .await?;
+        let publishes_now = draft.publishes && published.is_none();
+        sqlx::query(
+            "UPDATE questions SET answer_count = answer_count + 1,
+                 published_at = CASE WHEN ? THEN ? ELSE published_at END
+             WHERE id = ?",
+        )
+        .bind(publishes_now)
+        .bind(draft.at.millis())
+        .bind(draft.question_id.0)
+        .execute(&mut *tx)
+        .await?;
+        let q = Some(draft.question_id);
+        log_change(&mut tx, q, "answer", id, "created", draft.at).await?;
+        if publishes_now {
+            log_change(
+                &mut tx,
+                q,
+                "question",
+                draft.question_id.0,
+                "published",
+                draft.at,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(AnswerId(id))
+    }
+
+    async fn answer(&self, id: AnswerId) -> Result<Option<Answer>> {
+        sqlx::query(&format!("{ANSWER_SELECT} WHERE answers.id = ?"))
+            .bind(id.0)
+            .fetch_optional(&self.reader)
+            .await?
+            .as_ref()
+            .map(answer_from_row)
+            .transpose()
+    }
+
+    async fn update_answer(&self, id: AnswerId, draft: &AnswerDraft) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let question: Option<i64> = sqlx::query_scalar(
+            "UPDATE answers SET body = ?, body_html = ?, updated_at = ? WHERE id = ? RETURNING question_id",
+        )
+        .bind(draft.body.as_str())
+        .bind(&draft.body_html)
+        .bind(draft.at.millis())
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(question) = question else {
+            return Err(StoreError::NotFound);
+        };
+        log_change(
+            &mut tx,
+            Some(QuestionId(question)),
+            "answer",
+            id.0,
+            "updated",
+            draft.at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_reply(&self, draft: &ReplyDraft) -> Result<ReplyId> {
+        let mut tx = self.writer.begin().await?;
+        // The answer replied to must belong to this question.
+        let target_ok: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM questions WHERE id = ?1)
+                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM answers WHERE id = ?2 AND question_id = ?1))",
+        )
+        .bind(draft.question_id.0)
+        .bind(draft.answer_id.map(|a| a.0))
+        .fetch_one(&mut *tx)
+        .await?;
+        if !target_ok {
+            return Err(StoreError::NotFound);
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO replies (question_id, answer_id, author_id, body, body_html, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(draft.question_id.0)
+        .bind(draft.answer_id.map(|a| a.0))
+        .bind(draft.author_id.map(|a| a.0))
+        .bind(draft.body.as_str())
+        .bind(&draft.body_html)
+        .bind(draft.at.millis())
+        .fetch_one(&mut *tx)
+        .await?;
+        log_change(
+            &mut tx,
+            Some(draft.question_id),
+            "reply",
+            id,
+            "created",
+            draft.at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ReplyId(id))
+    }
+
+    async fn mark_helpful(
+        &self,
+        question: QuestionId,
+        answer: AnswerId,
+        at: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE questions SET helpful_answer_id = ?1
+             WHERE id = ?2 AND EXISTS (SELECT 1 FROM answers WHERE id = ?1 AND question_id = ?2)",
+        )
+        .bind(answer.0)
+        .bind(question.0)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            return Err(StoreError::NotFound);
+        }
+        log_change(
+            &mut tx,
+            Some(question),
+            "question",
+            question.0,
+            "helpful",
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_account(&self, account: &NewAccount) -> Result<AccountId> {
+        let mut tx = self.writer.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(account.handle.as_str())
+        .bind(account.display_name.as_str())
+        .bind(account.credentials.as_str())
+        .bind(account.role.as_str())
+        .bind(&account.password_hash)
+        .bind(account.created_at.millis())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(on_unique_violation("that handle is already taken"))?;
+        log_change(&mut tx, None, "account", id, "created", account.created_at).await?;
+        log_audit(
+            &mut tx,
+            "admin",
+            "account.create",
+            &format!("account:{}", account.handle.as_str()),
+            account.created_at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(AccountId(id))
+    }
+
+    async fn account_for_login(&self, handle: &str) -> Result<Option<(Account, String)>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE handle = ?"
+        ))
+        .bind(handle)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|row| Ok((account_from_row(&row)?, row.try_get("password_hash")?)))
+            .transpose()
+    }
+
+    async fn set_account_disabled(
+        &self,
+        handle: &str,
+        disabled: bool,
+        at: Timestamp,
+    ) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
+        let id: Option<i64> =
+            sqlx::query_scalar("UPDATE accounts SET disabled = ? WHERE handle = ? RETURNING id")
+                .bind(disabled)
+                .bind(handle)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(id) = id else {
+            return Ok(false);
+        };
+        if disabled {
+            // A disabled account is logged out everywhere at once.
+            sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let op = if disabled { "disabled" } else { "enabled" };
+        log_change(&mut tx, None, "account", id, op, at).await?;
+        log_audit(
+            &mut tx,
+            "admin",
+            &format!("account.{op}"),
+            &format!("account:{handle}"),
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn create_session(
+        &self,
+        token: &TokenHash,
+        account: AccountId,
+        created_at: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        // Expired sessions are swept as new ones arrive; no timer needed.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+            .bind(created_at.millis())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .bind(token.as_bytes())
+            .bind(account.0)
+            .bind(created_at.millis())
+            .bind(expires_at.millis())
+            .execute(&mut *tx)
+            .await
+            .map_err(on_unique_violation("session token collision"))?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn session_account(&self, token: &TokenHash, now: Timestamp) -> Result<Option<Account>> {
+        sqlx::query(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM sessions JOIN accounts ON accounts.id = sessions.account_id
+             WHERE token_hash = ? AND expires_at > ? AND disabled = 0"
+        ))
+        .bind(token.as_bytes())
+        .bind(now.millis())
+        .fetch_optional(&self.reader)
+        .await?
+        .as_ref()
+        .map(account_from_row)
+        .transpose()
+    }
+
+    async fn delete_session(&self, token: &TokenHash) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token.as_bytes())
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    async fn changes_since(&self, seq: i64, limit: u32) -> Result<Vec<Change>> {
+        sqlx::query(
+            "SELECT seq, question_id, entity, entity_id, op, at FROM changes
+             WHERE seq > ? ORDER BY seq LIMIT ?",
+        )
+        .bind(seq)
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Change {
+                seq: row.try_get("seq")?,
+                question_id: row
+                    .try_get::<Option<i64>, _>("question_id")?
+                    .map(QuestionId),
+                entity: row.try_get("entity")?,
+                entity_id: row.try_get("entity_id")?,
+                op: row.try_get("op")?,
+                at: Timestamp(row.try_get("at")?),
+            })
+        })
+        .collect()
+    }
+
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
+        sqlx::query("SELECT at, actor, action, target FROM audit_log ORDER BY id DESC LIMIT ?")
+            .bind(i64::from(limit))
+            .fetch_all(&self.reader)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(AuditEntry {
+                    at: Timestamp(row.try_get("at")?),
+                    actor: row.try_get("actor")?,
+                    action: row.try_get("action")?,
+                    target: row.try_get("target")?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,594 @@
+//! The JSON API under `/api/v1`. The OpenAPI document at
+//! `/api/v1/openapi.json` is generated from these handlers and types.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use confide_core::question::{AnswerDraft, QuestionDraft, ReplyAuthor, ReplyDraft};
+use confide_core::{
+    Account, Action, AnswerBody, AnswerId, Capability, QuestionBody, QuestionId, QuestionSummary,
+    QuestionTitle, ReplyBody, Thread, Topic, Viewer,
+};
+use confide_store::Cursor;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use crate::auth::{start_session, verify_login};
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::{ApiJson, Bearer};
+use crate::pages::base_url;
+use crate::{new_token, now, AppState, Error};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/questions", post(create_question).get(list_questions))
+        .route("/questions/{id}", get(get_question).delete(erase_question))
+        .route("/questions/{id}/replies", post(create_reply))
+        .route("/questions/{id}/helpful", post(mark_helpful))
+        .route("/questions/{id}/answers", post(create_answer))
+        .route("/answers/{id}", put(edit_answer))
+        .route("/sessions", post(create_session).delete(end_session))
+        .fallback(|| async { ApiError(Error::NotFound) })
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Confide API",
+        description = "Ask anonymously; verified experts answer. Askers authenticate with the capability \
+                       returned when they ask (`Authorization: Bearer <capability>`); experts with a \
+                       session token from `POST /api/v1/sessions`.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(
+        create_question, list_questions, get_question, erase_question, create_reply,
+        mark_helpful, create_answer, edit_answer, create_session, end_session
+    ),
+    components(schemas(
+        NewQuestion, CreatedQuestion, QuestionView, AnswerView, ReplyView, AuthorView,
+        QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
+        SessionToken, ErrorBody, crate::error::ErrorDetail
+    )),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+        }
+    }
+}
+
+async fn openapi() -> impl IntoResponse {
+    Json(ApiDoc::openapi())
+}
+
+// ---- Types -------------------------------------------------------------
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewQuestion {
+    /// One line, 1–200 characters.
+    title: String,
+    /// Markdown, 1–20,000 characters.
+    body: String,
+    /// A topic slug; `other` when omitted.
+    #[schema(example = "emotions")]
+    topic: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedQuestion {
+    id: i64,
+    /// The asker's secret. Shown once, stored only as a hash.
+    capability: String,
+    private_url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuthorView {
+    handle: String,
+    display_name: String,
+    credentials: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AnswerView {
+    id: i64,
+    author: AuthorView,
+    body: String,
+    body_html: String,
+    /// The asker said this answer helped.
+    helpful: bool,
+    created_at: String,
+    updated_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReplyView {
+    id: i64,
+    /// The answer replied to, if any.
+    answer_id: Option<i64>,
+    /// `asker` or `expert`.
+    author_kind: String,
+    /// Set when an expert wrote it.
+    author: Option<AuthorView>,
+    body: String,
+    body_html: String,
+    created_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionView {
+    id: i64,
+    title: String,
+    body: String,
+    body_html: String,
+    topic: String,
+    url: String,
+    created_at: String,
+    published_at: Option<String>,
+    helpful_answer_id: Option<i64>,
+    answers: Vec<AnswerView>,
+    replies: Vec<ReplyView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionSummaryView {
+    id: i64,
+    title: String,
+    excerpt: String,
+    topic: String,
+    url: String,
+    answer_count: i64,
+    created_at: String,
+    published_at: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionList {
+    questions: Vec<QuestionSummaryView>,
+    /// Pass as `cursor` for the next page; absent on the last.
+    next_cursor: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewReply {
+    body: String,
+    /// Reply to this answer of the question; omit to reply to the thread.
+    answer_id: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    id: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct Helpful {
+    answer_id: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewAnswer {
+    /// Markdown, 1–30,000 characters.
+    body: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct Login {
+    handle: String,
+    password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionToken {
+    /// Send as `Authorization: Bearer <token>`.
+    token: String,
+    expires_at: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ListParams {
+    /// `unanswered` for the experts' queue (oldest first, needs an expert token).
+    state: Option<String>,
+    /// Only questions on this topic.
+    topic: Option<String>,
+    /// 1–100, default 20.
+    limit: Option<u32>,
+    /// From `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+impl From<&confide_core::Author> for AuthorView {
+    fn from(a: &confide_core::Author) -> Self {
+        AuthorView {
+            handle: a.handle.clone(),
+            display_name: a.display_name.clone(),
+            credentials: a.credentials.clone(),
+        }
+    }
+}
+
+impl From<&Thread> for QuestionView {
+    fn from(t: &Thread) -> Self {
+        let q = &t.question;
+        QuestionView {
+            id: q.id.0,
+            title: q.title.clone(),
+            body: q.body.clone(),
+            body_html: q.body_html.clone(),
+            topic: q.topic.slug().into(),
+            url: q.path(),
+            created_at: q.created_at.rfc3339(),
+            published_at: q.published_at.map(|p| p.rfc3339()),
+            helpful_answer_id: q.helpful_answer.map(|a| a.0),
+            answers: t
+                .answers
+                .iter()
+                .map(|a| AnswerView {
+                    id: a.id.0,
+                    author: (&a.author).into(),
+                    body: a.body.clone(),
+                    body_html: a.body_html.clone(),
+                    helpful: q.helpful_answer == Some(a.id),
+                    created_at: a.created_at.rfc3339(),
+                    updated_at: a.updated_at.rfc3339(),
+                })
+                .collect(),
+            replies: t
+                .replies
+                .iter()
+                .map(|r| {
+                    let (author_kind, author) = match &r.author {
+                        ReplyAuthor::Asker => ("asker", None),
+                        ReplyAuthor::Expert(a) => ("expert", Some(a.into())),
+                    };
+                    ReplyView {
+                        id: r.id.0,
+                        answer_id: r.answer_id.map(|a| a.0),
+                        author_kind: author_kind.into(),
+                        author,
+                        body: r.body.clone(),
+                        body_html: r.body_html.clone(),
+                        created_at: r.created_at.rfc3339(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&QuestionSummary> for QuestionSummaryView {
+    fn from(q: &QuestionSummary) -> Self {
+        QuestionSummaryView {
+            id: q.id.0,
+            title: q.title.clone(),
+            excerpt: q.excerpt.clone(),
+            topic: q.topic.slug().into(),
+            url: q.path(),
+            answer_count: q.answer_count,
+            created_at: q.created_at.rfc3339(),
+            published_at: q.published_at.map(|p| p.rfc3339()),
+        }
+    }
+}
+
+// ---- Who is calling ----------------------------------------------------
+
+/// Whether the bearer holds this question's capability.
+async fn is_asker_of(state: &AppState, token: &Capability, id: QuestionId) -> Result<bool, Error> {
+    Ok(state.store.question_id_by_capability(&token.hash()).await? == Some(id))
+}
+
+async fn account_of(state: &AppState, token: &Capability) -> Result<Option<Account>, Error> {
+    Ok(state.store.session_account(&token.hash(), now()).await?)
+}
+
+/// The expert behind a session token, allowed to do `action`.
+async fn require_account(
+    state: &AppState,
+    bearer: &Bearer,
+    action: Action,
+) -> Result<Account, Error> {
+    let token = bearer.0.as_ref().ok_or(Error::Unauthorized)?;
+    let account = account_of(state, token).await?.ok_or(Error::Unauthorized)?;
+    if account.may(action) {
+        Ok(account)
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// Only the asker: any other caller learns nothing, not even that the question exists.
+async fn require_asker(state: &AppState, bearer: &Bearer, id: QuestionId) -> Result<(), Error> {
+    match &bearer.0 {
+        Some(token) if is_asker_of(state, token, id).await? => Ok(()),
+        _ => Err(Error::NotFound),
+    }
+}
+
+// ---- Handlers ----------------------------------------------------------
+
+/// Ask a question anonymously.
+#[utoipa::path(post, path = "/api/v1/questions", tag = "questions",
+    request_body = NewQuestion,
+    responses(
+        (status = 201, body = CreatedQuestion, description = "Asked. Keep the capability: it is shown once."),
+        (status = 400, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn create_question(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(input): ApiJson<NewQuestion>,
+) -> Result<Response, ApiError> {
+    let title = QuestionTitle::parse(&input.title)?;
+    let body = QuestionBody::parse(&input.body)?;
+    let topic = match input.topic.as_deref() {
+        Some(t) => Topic::parse(t)?,
+        None => Topic::Other,
+    };
+    let capability = new_token()?;
+    let draft = QuestionDraft::new(
+        title,
+        body,
+        topic,
+        capability.hash(),
+        state.config.publish,
+        now(),
+    );
+    let id = state.store.create_question(&draft).await?;
+    let private_url = format!(
+        "{}/private/{}",
+        base_url(&state, &headers),
+        capability.as_str()
+    );
+    let created = CreatedQuestion {
+        id: id.0,
+        capability: capability.as_str().to_owned(),
+        private_url,
+    };
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+/// Public answered questions, newest first; or, for experts, the queue.
+#[utoipa::path(get, path = "/api/v1/questions", tag = "questions", params(ListParams),
+    responses((status = 200, body = QuestionList), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security((), ("bearer" = [])))]
+async fn list_questions(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Query(params): Query<ListParams>,
+) -> Result<Json<QuestionList>, ApiError> {
+    let limit = params.limit.unwrap_or(20).clamp(1, 100);
+    match params.state.as_deref() {
+        Some("unanswered") => {
+            require_account(&state, &bearer, Action::ViewQueue).await?;
+            let queue = state.store.unanswered_questions(limit).await?;
+            return Ok(Json(QuestionList {
+                questions: queue.iter().map(Into::into).collect(),
+                next_cursor: None,
+            }));
+        }
+        None | Some("answered") | Some("public") => {}
+        Some(_) => {
+            return Err(ApiError(Error::BadRequest {
+                code: "bad_state",
+                message: "state must be `unanswered` or omitted".into(),
+            }))
+        }
+    }
+    let topic = params.topic.as_deref().map(Topic::parse).transpose()?;
+    let after = match params.cursor.as_deref() {
+        Some(c) => Some(Cursor::decode(c).ok_or(Error::BadRequest {
+            code: "bad_cursor",
+            message: "cursor is not one this API returned".into(),
+        })?),
+        None => None,
+    };
+    let page = state.store.public_questions(topic, after, limit).await?;
+    Ok(Json(QuestionList {
+        questions: page.questions.iter().map(Into::into).collect(),
+        next_cursor: page.next.map(Cursor::encode),
+    }))
+}
+
+/// A question with its answers and replies. Public once published; before
+/// that only for its asker (capability) or an expert (session token).
+#[utoipa::path(get, path = "/api/v1/questions/{id}", tag = "questions",
+    params(("id" = i64, Path, description = "Question id")),
+    responses((status = 200, body = QuestionView), (status = 404, body = ErrorBody)),
+    security((), ("bearer" = [])))]
+async fn get_question(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Path(id): Path<i64>,
+) -> Result<Json<QuestionView>, ApiError> {
+    let id = QuestionId(id);
+    let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
+    let viewer = match &bearer.0 {
+        None => Viewer::Reader,
+        Some(token) if is_asker_of(&state, token, id).await? => Viewer::Asker(id),
+        Some(token) => match account_of(&state, token).await? {
+            Some(account) => Viewer::Account(account),
+            None => Viewer::Reader,
+        },
+    };
+    if !viewer.may_see(&thread.question) {
+        return Err(Error::NotFound.into());
+    }
+    Ok(Json((&thread).into()))
+}
+
+/// Erase a question with its answers and replies (asker only).
+#[utoipa::path(delete, path = "/api/v1/questions/{id}", tag = "asker",
+    params(("id" = i64, Path, description = "Question id")),
+    responses((status = 204, description = "Erased"), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+async fn erase_question(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    let id = QuestionId(id);
+    require_asker(&state, &bearer, id).await?;
+    state.store.erase_question(id, "asker", now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Reply in a question's thread: the asker (capability) or an expert (session token).
+#[utoipa::path(post, path = "/api/v1/questions/{id}/replies", tag = "questions",
+    params(("id" = i64, Path, description = "Question id")),
+    request_body = NewReply,
+    responses((status = 201, body = Created), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+async fn create_reply(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<NewReply>,
+) -> Result<Response, ApiError> {
+    let id = QuestionId(id);
+    let token = bearer.0.as_ref().ok_or(Error::Unauthorized)?;
+    let author = if is_asker_of(&state, token, id).await? {
+        None
+    } else {
+        let account = account_of(&state, token).await?.ok_or(Error::NotFound)?;
+        if !account.may(Action::ReplyInThread) {
+            return Err(Error::Forbidden.into());
+        }
+        let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
+        if !Viewer::Account(account.clone()).may_see(&thread.question) {
+            return Err(Error::NotFound.into());
+        }
+        Some(account.id)
+    };
+    let body = ReplyBody::parse(&input.body)?;
+    let draft = ReplyDraft::new(id, input.answer_id.map(AnswerId), author, body, now());
+    let reply = state.store.create_reply(&draft).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: reply.0 })).into_response())
+}
+
+/// Say which answer helped (asker only).
+#[utoipa::path(post, path = "/api/v1/questions/{id}/helpful", tag = "asker",
+    params(("id" = i64, Path, description = "Question id")),
+    request_body = Helpful,
+    responses((status = 204, description = "Recorded"), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+async fn mark_helpful(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<Helpful>,
+) -> Result<StatusCode, ApiError> {
+    let id = QuestionId(id);
+    require_asker(&state, &bearer, id).await?;
+    state
+        .store
+        .mark_helpful(id, AnswerId(input.answer_id), now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Answer a question (experts).
+#[utoipa::path(post, path = "/api/v1/questions/{id}/answers", tag = "experts",
+    params(("id" = i64, Path, description = "Question id")),
+    request_body = NewAnswer,
+    responses((status = 201, body = Created), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+async fn create_answer(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<NewAnswer>,
+) -> Result<Response, ApiError> {
+    let account = require_account(&state, &bearer, Action::Answer).await?;
+    let body = AnswerBody::parse(&input.body)?;
+    let draft = AnswerDraft::new(
+        QuestionId(id),
+        account.id,
+        body,
+        state.config.publish,
+        now(),
+    );
+    let answer = state.store.create_answer(&draft).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: answer.0 })).into_response())
+}
+
+/// Edit your own answer (experts).
+#[utoipa::path(put, path = "/api/v1/answers/{id}", tag = "experts",
+    params(("id" = i64, Path, description = "Answer id")),
+    request_body = NewAnswer,
+    responses((status = 200, body = Created), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+async fn edit_answer(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<NewAnswer>,
+) -> Result<Json<Created>, ApiError> {
+    let account = require_account(&state, &bearer, Action::Answer).await?;
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !answer.editable_by(&account) {
+        return Err(Error::Forbidden.into());
+    }
+    let body = AnswerBody::parse(&input.body)?;
+    let draft = AnswerDraft::new(
+        answer.question_id,
+        account.id,
+        body,
+        state.config.publish,
+        now(),
+    );
+    state.store.update_answer(answer.id, &draft).await?;
+    Ok(Json(Created { id }))
+}
+
+/// Log in: exchange a handle and password for a session token.
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "experts",
+    request_body = Login,
+    responses((status = 201, body = SessionToken), (status = 400, body = ErrorBody)))]
+async fn create_session(
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<Login>,
+) -> Result<Response, ApiError> {
+    let account = verify_login(&state, &input.handle, &input.password).await?;
+    let (token, expires) = start_session(&state, &account).await?;
+    let body = SessionToken {
+        token: token.as_str().to_owned(),
+        expires_at: expires.rfc3339(),
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// Log out: end the session whose token is sent.
+#[utoipa::path(delete, path = "/api/v1/sessions", tag = "experts",
+    responses((status = 204, description = "Logged out"), (status = 401, body = ErrorBody)),
+    security(("bearer" = [])))]
+async fn end_session(
+    State(state): State<AppState>,
+    bearer: Bearer,
+) -> Result<StatusCode, ApiError> {
+    let token = bearer.0.ok_or(Error::Unauthorized)?;
+    state.store.delete_session(&token.hash()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

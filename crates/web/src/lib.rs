@@ -1,0 +1,134 @@
+//! Confide over HTTP: server-rendered pages that work without JavaScript,
+//! and a JSON API under `/api/v1` described by an OpenAPI document.
+//!
+//! Handlers stay thin: they parse input into core types, call the store and
+//! render. Errors become responses in one place ([`error`]).
+
+pub mod api;
+pub mod auth;
+mod csrf;
+pub mod error;
+mod extract;
+mod middleware;
+mod pages;
+mod view;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use confide_core::{Capability, PublishPolicy, Timestamp};
+use confide_store::Store;
+use serde::Deserialize;
+use tokio::net::TcpListener;
+
+pub use error::Error;
+
+/// What the web layer needs to know about this instance.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    /// When a question becomes public.
+    pub publish: PublishPolicy,
+    /// The address people use, e.g. `https://confide.example.org`, for links
+    /// shown to askers. When unset, it is taken from the request's Host.
+    pub public_url: Option<String>,
+    /// Served behind TLS: mark cookies `Secure` and send HSTS.
+    pub tls: bool,
+    /// Where the quick-exit button leads: a neutral page.
+    pub quick_exit_url: String,
+    /// How long an expert stays logged in, in days.
+    pub session_days: i64,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            publish: PublishPolicy::OnAnswer,
+            public_url: None,
+            tls: false,
+            quick_exit_url: "https://www.bbc.com/weather".into(),
+            session_days: 30,
+        }
+    }
+}
+
+/// Everything a handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<SiteConfig>,
+    /// Signs CSRF tokens; shared through the database by every node.
+    secret: Arc<[u8; 32]>,
+}
+
+impl AppState {
+    pub async fn new(store: Arc<dyn Store>, config: SiteConfig) -> Result<Self, Error> {
+        let secret = store.instance_secret().await?;
+        Ok(AppState {
+            store,
+            config: Arc::new(config),
+            secret: Arc::new(secret),
+        })
+    }
+}
+
+/// The current time. The only clock the web layer reads.
+pub fn now() -> Timestamp {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
+    Timestamp(ms)
+}
+
+/// A fresh 256-bit token from the operating system's generator.
+pub fn new_token() -> Result<Capability, Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes)
+        .map_err(|e| Error::Internal(format!("no randomness available: {e}")))?;
+    Ok(Capability::from_random(bytes))
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::security_headers,
+        ))
+        .layer(axum::middleware::from_fn(middleware::log_request))
+        .with_state(state)
+}
+
+/// A bound, not yet running server. Binding first lets callers (and tests)
+/// learn the real port when they asked for port 0.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    pub async fn bind(listen: &str, state: AppState) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(listen).await?;
+        Ok(Application {
+            listener,
+            router: router(state),
+        })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}

@@ -1,0 +1,367 @@
+//! The asker's side: asking, and everything the private link allows.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use confide_core::question::{QuestionDraft, ReplyDraft};
+use confide_core::{
+    AnswerId, Capability, QuestionBody, QuestionId, QuestionTitle, ReplyBody, Topic,
+    ValidationError,
+};
+use maud::html;
+use serde::Deserialize;
+
+use super::{base_url, chrome, private};
+use crate::csrf::{self, Binding};
+use crate::error::PageError;
+use crate::extract::{MaybeSession, PageForm};
+use crate::view::{self, AskerControls, ThreadControls};
+use crate::{new_token, now, AppState, Error};
+
+#[derive(Deserialize, Default)]
+pub struct AskForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    topic: String,
+}
+
+pub async fn form(State(state): State<AppState>, MaybeSession(session): MaybeSession) -> Response {
+    ask_page(&state, session.as_ref(), &AskForm::default(), &[])
+}
+
+fn ask_page(
+    state: &AppState,
+    session: Option<&crate::extract::Session>,
+    form: &AskForm,
+    errors: &[ValidationError],
+) -> Response {
+    let csrf = csrf::token(state, Binding::Anonymous);
+    let error_for = |field: &str| {
+        errors.iter().find(|e| match e {
+            ValidationError::UnknownTopic(_) => field == "topic",
+            ValidationError::Empty { field: f }
+            | ValidationError::TooLong { field: f, .. }
+            | ValidationError::TooShort { field: f, .. }
+            | ValidationError::ControlCharacters { field: f } => *f == field,
+            _ => false,
+        })
+    };
+    let markup = view::layout(
+        &chrome(state, "Ask anonymously", session),
+        html! {
+            h1 { "Ask anonymously" }
+            div class="reassure" {
+                p { "You don't need an account, a name or an email. We don't store your IP address." }
+                p { "After you send your question you get a private link. It is the only way back to your question: keep it safe." }
+            }
+            @if !errors.is_empty() {
+                div class="error-summary" role="alert" aria-labelledby="error-summary-heading" {
+                    h2 id="error-summary-heading" { "Please check your question" }
+                    ul { @for e in errors { li { (sentence(e)) } } }
+                }
+            }
+            form method="post" action="/ask" class="ask" {
+                input type="hidden" name="csrf" value=(csrf);
+                div class={ "field" @if error_for("title").is_some() { " invalid" } } {
+                    label for="title" { "Your question in one line" }
+                    p class="hint" id="title-hint" { "For example: Is it normal to cry after sex?" }
+                    input id="title" name="title" type="text" maxlength="200" required
+                        value=(form.title) aria-describedby="title-hint"
+                        aria-invalid=[error_for("title").map(|_| "true")];
+                }
+                div class={ "field" @if error_for("body").is_some() { " invalid" } } {
+                    label for="body" { "Tell us more" }
+                    p class="hint" id="body-hint" {
+                        "What happened, what worries you, what you have tried. Leave out names and places."
+                    }
+                    textarea id="body" name="body" rows="10" required maxlength="20000"
+                        aria-describedby="body-hint"
+                        aria-invalid=[error_for("body").map(|_| "true")] { (form.body) }
+                }
+                div class={ "field" @if error_for("topic").is_some() { " invalid" } } {
+                    label for="topic" { "Topic" }
+                    select id="topic" name="topic" {
+                        @for t in Topic::ALL {
+                            option value=(t.slug()) selected[form.topic == t.slug()] { (t.label()) }
+                        }
+                    }
+                }
+                button type="submit" { "Send my question" }
+            }
+        },
+    );
+    let mut response = private(markup);
+    if !errors.is_empty() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    response
+}
+
+fn sentence(e: &ValidationError) -> String {
+    match e {
+        ValidationError::Empty { field: "title" } => "Write your question in one line.".into(),
+        ValidationError::Empty { field: "body" } => {
+            "Tell us a little more in the box below the title.".into()
+        }
+        ValidationError::TooLong {
+            field: "title",
+            max,
+            ..
+        } => {
+            format!(
+                "Keep the one-line question under {max} characters; put the rest in the box below."
+            )
+        }
+        other => {
+            let s = other.to_string();
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str() + ".")
+                .unwrap_or_default()
+        }
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    headers: HeaderMap,
+    PageForm(form): PageForm<AskForm>,
+) -> Result<Response, PageError> {
+    csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
+    let title = QuestionTitle::parse(&form.title);
+    let body = QuestionBody::parse(&form.body);
+    let topic = Topic::parse(&form.topic);
+    let (title, body, topic) = match (title, body, topic) {
+        (Ok(t), Ok(b), Ok(p)) => (t, b, p),
+        (t, b, p) => {
+            let errors: Vec<ValidationError> =
+                [t.err(), b.err(), p.err()].into_iter().flatten().collect();
+            return Ok(ask_page(&state, session.as_ref(), &form, &errors));
+        }
+    };
+    let capability = new_token()?;
+    let draft = QuestionDraft::new(
+        title,
+        body,
+        topic,
+        capability.hash(),
+        state.config.publish,
+        now(),
+    );
+    let id = state.store.create_question(&draft).await?;
+    let link = format!(
+        "{}/private/{}",
+        base_url(&state, &headers),
+        capability.as_str()
+    );
+    let markup = view::layout(
+        &chrome(&state, "Your question was sent", session.as_ref()),
+        html! {
+            h1 { "Your question was sent" }
+            p { "Question " (id) " is with our experts. Most questions are answered within a few days." }
+            div class="capability" {
+                h2 { "Your private link" }
+                p { "This link is the only way back to your question. We show it only now." }
+                p class="link" { a href=(link) { (link) } }
+                p {
+                    "Bookmark it or copy it somewhere private. With it you can read the answers, "
+                    "reply to the experts, say what helped, and erase your question."
+                }
+                p class="warning" {
+                    "If you lose it, nobody can give it back: we don't know who you are, by design. "
+                    "Anyone who has the link can act as you, so don't share it."
+                }
+            }
+        },
+    );
+    let mut response = private(markup);
+    *response.status_mut() = StatusCode::CREATED;
+    Ok(response)
+}
+
+/// Resolves a private link to its question, or says plainly that it leads nowhere.
+async fn resolve(
+    state: &AppState,
+    capability: &str,
+) -> Result<(Capability, QuestionId), PageError> {
+    let lost = || PageError(Error::NotFound);
+    let capability = Capability::parse(capability).ok_or_else(lost)?;
+    let id = state
+        .store
+        .question_id_by_capability(&capability.hash())
+        .await?
+        .ok_or_else(lost)?;
+    Ok((capability, id))
+}
+
+fn lost_link_page(state: &AppState) -> Response {
+    let markup = view::layout(
+        &chrome(state, "Private link not found", None),
+        html! {
+            h1 { "This private link doesn't lead to a question" }
+            p { "The link may be mistyped or cut short, or the question was erased." }
+            p {
+                "A lost link can't be recovered: we never knew who asked, so we can't check it was you. "
+                "You are welcome to " a href="/ask" { "ask again" } "."
+            }
+        },
+    );
+    let mut response = private(markup);
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
+}
+
+pub async fn private_page(
+    State(state): State<AppState>,
+    Path(capability): Path<String>,
+) -> Result<Response, PageError> {
+    let Ok((capability, id)) = resolve(&state, &capability).await else {
+        return Ok(lost_link_page(&state));
+    };
+    let Some(thread) = state.store.thread(id).await? else {
+        return Ok(lost_link_page(&state));
+    };
+    let base = format!("/private/{}", capability.as_str());
+    let csrf = csrf::token(&state, Binding::Capability(&capability.hash()));
+    let controls = ThreadControls {
+        asker: Some(AskerControls {
+            base: &base,
+            csrf: &csrf,
+        }),
+        expert: None,
+    };
+    let q = &thread.question;
+    let markup = view::layout(
+        &chrome(&state, &q.title, None),
+        html! {
+            div class="notice private-notice" role="status" {
+                p { strong { "This is your private page." } " Keep this link: it is the only way back here." }
+                @if q.is_public() {
+                    p { "Your question is public, without anything that identifies you: "
+                        a href=(q.path()) { "see the public page" } "." }
+                } @else {
+                    p { "Only you and our experts can see your question until an expert answers it." }
+                }
+            }
+            (view::thread(&thread, &controls, now()))
+            section class="danger-zone" {
+                h2 { "Erase your question" }
+                p { "This deletes your question, its answers and your replies for good." }
+                p { a class="button secondary" href={ (base) "/delete" } { "Erase my question…" } }
+            }
+        },
+    );
+    Ok(private(markup))
+}
+
+#[derive(Deserialize)]
+pub struct ReplyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+    answer_id: Option<i64>,
+}
+
+pub async fn reply(
+    State(state): State<AppState>,
+    Path(capability): Path<String>,
+    PageForm(form): PageForm<ReplyForm>,
+) -> Result<Response, PageError> {
+    let (capability, id) = resolve(&state, &capability).await?;
+    csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
+    let body = ReplyBody::parse(&form.body)?;
+    let answer = form.answer_id.map(AnswerId);
+    let draft = ReplyDraft::new(id, answer, None, body, now());
+    let reply = state.store.create_reply(&draft).await?;
+    Ok(Redirect::to(&format!(
+        "/private/{}#reply-{}",
+        capability.as_str(),
+        reply.0
+    ))
+    .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct HelpfulForm {
+    #[serde(default)]
+    csrf: String,
+    answer_id: i64,
+}
+
+pub async fn helpful(
+    State(state): State<AppState>,
+    Path(capability): Path<String>,
+    PageForm(form): PageForm<HelpfulForm>,
+) -> Result<Response, PageError> {
+    let (capability, id) = resolve(&state, &capability).await?;
+    csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
+    state
+        .store
+        .mark_helpful(id, AnswerId(form.answer_id), now())
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/private/{}#answer-{}",
+        capability.as_str(),
+        form.answer_id
+    ))
+    .into_response())
+}
+
+pub async fn confirm_erase(
+    State(state): State<AppState>,
+    Path(capability): Path<String>,
+) -> Result<Response, PageError> {
+    let Ok((capability, _)) = resolve(&state, &capability).await else {
+        return Ok(lost_link_page(&state));
+    };
+    let base = format!("/private/{}", capability.as_str());
+    let csrf = csrf::token(&state, Binding::Capability(&capability.hash()));
+    let markup = view::layout(
+        &chrome(&state, "Erase your question", None),
+        html! {
+            h1 { "Erase your question?" }
+            p { "Your question, its answers and your replies will be deleted from our database for good. "
+                "Our records will only say that a question was erased by its asker." }
+            p { "This can't be undone." }
+            form method="post" action={ (base) "/delete" } {
+                input type="hidden" name="csrf" value=(csrf);
+                button type="submit" class="danger" { "Yes, erase it" }
+                " "
+                a href=(base) { "No, keep it" }
+            }
+        },
+    );
+    Ok(private(markup))
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn erase(
+    State(state): State<AppState>,
+    Path(capability): Path<String>,
+    PageForm(form): PageForm<CsrfForm>,
+) -> Result<Response, PageError> {
+    let (capability, id) = resolve(&state, &capability).await?;
+    csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
+    state.store.erase_question(id, "asker", now()).await?;
+    let markup = view::layout(
+        &chrome(&state, "Your question was erased", None),
+        html! {
+            h1 { "Your question was erased" }
+            p { "It is gone from our database, with its answers and your replies. Your private link no longer works." }
+            p { a href="/" { "Back to the answers" } }
+        },
+    );
+    Ok(private(markup))
+}

@@ -1,0 +1,347 @@
+//! The expert's side: logging in, the queue, answering, editing, replying.
+
+use axum::extract::{Path, Query, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use confide_core::question::{AnswerDraft, ReplyDraft};
+use confide_core::{markdown, Action, AnswerBody, AnswerId, QuestionId, ReplyBody};
+use maud::html;
+use serde::Deserialize;
+
+use super::public::{question_page, Draft};
+use super::{chrome, private};
+use crate::auth::{clear_session_cookie, session_cookie, start_session, verify_login};
+use crate::csrf::{self, Binding};
+use crate::error::PageError;
+use crate::extract::{MaybeSession, PageForm, Session};
+use crate::view::{self, ExpertControls};
+use crate::{now, AppState, Error};
+
+#[derive(Deserialize, Default)]
+pub struct LoginQuery {
+    next: Option<String>,
+}
+
+/// Only paths on this site, so the login form cannot be used to send people elsewhere.
+fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
+        _ => "/expert",
+    }
+}
+
+pub async fn login_form(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Query(query): Query<LoginQuery>,
+) -> Response {
+    login_page(
+        &state,
+        session.as_ref(),
+        "",
+        safe_next(query.next.as_deref()),
+        None,
+    )
+}
+
+fn login_page(
+    state: &AppState,
+    session: Option<&Session>,
+    handle: &str,
+    next: &str,
+    error: Option<&str>,
+) -> Response {
+    let csrf = csrf::token(state, Binding::Anonymous);
+    let markup = view::layout(
+        &chrome(state, "Expert login", session),
+        html! {
+            h1 { "Expert login" }
+            p { "Accounts are for verified experts and moderators. Askers never need one." }
+            @if let Some(error) = error {
+                div class="error-summary" role="alert" { p { (error) } }
+            }
+            form method="post" action="/login" class="login" {
+                input type="hidden" name="csrf" value=(csrf);
+                input type="hidden" name="next" value=(next);
+                div class="field" {
+                    label for="handle" { "Handle" }
+                    input id="handle" name="handle" type="text" autocomplete="username" required value=(handle);
+                }
+                div class="field" {
+                    label for="password" { "Password" }
+                    input id="password" name="password" type="password" autocomplete="current-password" required;
+                }
+                button type="submit" { "Log in" }
+            }
+        },
+    );
+    let mut response = private(markup);
+    if error.is_some() {
+        *response.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    response
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    handle: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    PageForm(form): PageForm<LoginForm>,
+) -> Result<Response, PageError> {
+    csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
+    let next = safe_next(form.next.as_deref());
+    let account = match verify_login(&state, &form.handle, &form.password).await {
+        Ok(account) => account,
+        Err(Error::BadRequest { message, .. }) => {
+            return Ok(login_page(&state, None, &form.handle, next, Some(&message)));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let (token, _) = start_session(&state, &account).await?;
+    let mut response = Redirect::to(next).into_response();
+    if let Ok(cookie) = session_cookie(&state, &token).parse() {
+        response.headers_mut().insert(SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    PageForm(form): PageForm<CsrfForm>,
+) -> Result<Response, PageError> {
+    if let Some(session) = session {
+        csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+        state.store.delete_session(&session.token).await?;
+    }
+    let mut response = Redirect::to("/").into_response();
+    if let Ok(cookie) = clear_session_cookie(&state).parse() {
+        response.headers_mut().insert(SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
+/// Why a page for staff was refused: not logged in, or not allowed.
+enum Denied {
+    LogIn(String),
+    Forbidden,
+}
+
+impl IntoResponse for Denied {
+    fn into_response(self) -> Response {
+        match self {
+            Denied::LogIn(here) => Redirect::to(&format!("/login?next={here}")).into_response(),
+            Denied::Forbidden => PageError(Error::Forbidden).into_response(),
+        }
+    }
+}
+
+/// The session of someone allowed to do `action`; others go to the login page.
+fn require(session: Option<Session>, action: Action, here: &str) -> Result<Session, Denied> {
+    match session {
+        Some(s) if s.account.may(action) => Ok(s),
+        Some(_) => Err(Denied::Forbidden),
+        None => Err(Denied::LogIn(here.to_owned())),
+    }
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::ViewQueue, "/expert") {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    let waiting = state.store.unanswered_questions(200).await?;
+    let now = now();
+    let markup = view::layout(
+        &chrome(&state, "Questions waiting", Some(&session)),
+        html! {
+            h1 { "Questions waiting for an answer" }
+            p { "Oldest first. Each one is a person waiting; thank you for your time." }
+            (view::summaries(&waiting, now, "Nothing is waiting. Every question has an answer."))
+        },
+    );
+    Ok(private(markup))
+}
+
+#[derive(Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Path(id): Path<i64>,
+    PageForm(form): PageForm<AnswerForm>,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::Answer, &format!("/q/{id}")) {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let id = QuestionId(id);
+    let body = AnswerBody::parse(&form.body)?;
+    if form.action == "preview" {
+        let draft = Draft {
+            preview_html: markdown::render(body.as_str()),
+            markdown: form.body,
+        };
+        return question_page(State(state), MaybeSession(Some(session)), id, Some(draft)).await;
+    }
+    let draft = AnswerDraft::new(id, session.account.id, body, state.config.publish, now());
+    let answer = state.store.create_answer(&draft).await?;
+    Ok(Redirect::to(&format!("/q/{}#answer-{}", id.0, answer.0)).into_response())
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let here = format!("/answers/{id}/edit");
+    let session = match require(session, Action::Answer, &here) {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !answer.editable_by(&session.account) {
+        return Err(Error::Forbidden.into());
+    }
+    Ok(edit_page(
+        &state,
+        &session,
+        id,
+        answer.question_id,
+        &answer.body,
+        None,
+    ))
+}
+
+fn edit_page(
+    state: &AppState,
+    session: &Session,
+    answer_id: i64,
+    question: QuestionId,
+    markdown: &str,
+    preview: Option<&str>,
+) -> Response {
+    let csrf = csrf::token(state, Binding::Session(&session.token));
+    let controls = ExpertControls {
+        account: &session.account,
+        csrf: &csrf,
+        may_answer: true,
+        may_reply: false,
+        draft: Some(markdown),
+        preview,
+    };
+    let markup = view::layout(
+        &chrome(state, "Edit your answer", Some(session)),
+        html! {
+            p { a href={ "/q/" (question.0) } { "← Back to the question" } }
+            (view::answer_form(&format!("/answers/{answer_id}/edit"), &controls, "Edit your answer", "Save changes"))
+        },
+    );
+    private(markup)
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Path(id): Path<i64>,
+    PageForm(form): PageForm<AnswerForm>,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::Answer, &format!("/answers/{id}/edit")) {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !answer.editable_by(&session.account) {
+        return Err(Error::Forbidden.into());
+    }
+    let body = AnswerBody::parse(&form.body)?;
+    if form.action == "preview" {
+        let preview = markdown::render(body.as_str());
+        return Ok(edit_page(
+            &state,
+            &session,
+            id,
+            answer.question_id,
+            &form.body,
+            Some(&preview),
+        ));
+    }
+    let draft = AnswerDraft::new(
+        answer.question_id,
+        session.account.id,
+        body,
+        state.config.publish,
+        now(),
+    );
+    state.store.update_answer(answer.id, &draft).await?;
+    Ok(Redirect::to(&format!("/q/{}#answer-{}", answer.question_id.0, id)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ReplyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+    answer_id: Option<i64>,
+}
+
+pub async fn reply(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Path(id): Path<i64>,
+    PageForm(form): PageForm<ReplyForm>,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::ReplyInThread, &format!("/q/{id}")) {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let body = ReplyBody::parse(&form.body)?;
+    let draft = ReplyDraft::new(
+        QuestionId(id),
+        form.answer_id.map(AnswerId),
+        Some(session.account.id),
+        body,
+        now(),
+    );
+    let reply = state.store.create_reply(&draft).await?;
+    Ok(Redirect::to(&format!("/q/{id}#reply-{}", reply.0)).into_response())
+}

@@ -1,0 +1,108 @@
+//! Server-rendered pages. Every flow works without JavaScript.
+
+mod ask;
+mod expert;
+mod public;
+
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use maud::Markup;
+
+use crate::csrf::{self, Binding};
+use crate::extract::Session;
+use crate::view::Chrome;
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(public::home))
+        .route("/q/{id}", get(public::question))
+        .route("/q/{id}/{slug}", get(public::question_with_slug))
+        .route("/ask", get(ask::form).post(ask::submit))
+        .route("/private/{capability}", get(ask::private_page))
+        .route("/private/{capability}/replies", post(ask::reply))
+        .route("/private/{capability}/helpful", post(ask::helpful))
+        .route(
+            "/private/{capability}/delete",
+            get(ask::confirm_erase).post(ask::erase),
+        )
+        .route("/login", get(expert::login_form).post(expert::login))
+        .route("/logout", post(expert::logout))
+        .route("/expert", get(expert::queue))
+        .route("/q/{id}/answers", post(expert::answer))
+        .route("/q/{id}/replies", post(expert::reply))
+        .route(
+            "/answers/{id}/edit",
+            get(expert::edit_form).post(expert::edit),
+        )
+        .route("/static/site.css", get(stylesheet))
+        .route("/robots.txt", get(robots))
+        .route("/health", get(health))
+}
+
+pub(crate) fn chrome<'a>(
+    state: &'a AppState,
+    title: &'a str,
+    session: Option<&'a Session>,
+) -> Chrome<'a> {
+    Chrome {
+        title,
+        account: session.map(|s| &s.account),
+        logout_csrf: session.map(|s| csrf::token(state, Binding::Session(&s.token))),
+        quick_exit_url: &state.config.quick_exit_url,
+    }
+}
+
+/// A page nobody else should keep a copy of: private links, expert pages.
+pub(crate) fn private(markup: Markup) -> Response {
+    let mut response = Html(markup.into_string()).into_response();
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+pub(crate) fn page(markup: Markup) -> Response {
+    Html(markup.into_string()).into_response()
+}
+
+/// The address people reach this instance at, for links shown to askers.
+pub(crate) fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.config.public_url {
+        return url.trim_end_matches('/').to_owned();
+    }
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    let scheme = if state.config.tls { "https" } else { "http" };
+    format!("{scheme}://{host}")
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/site.css"),
+    )
+}
+
+async fn robots() -> impl IntoResponse {
+    (
+        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "User-agent: *\nDisallow: /private/\nDisallow: /expert\nDisallow: /api/\n",
+    )
+}
+
+async fn health() -> impl IntoResponse {
+    axum::Json(serde_json::json!({ "status": "ok" }))
+}

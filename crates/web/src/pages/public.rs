@@ -1,0 +1,142 @@
+//! What anonymous readers see: the answered questions and each thread.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use confide_core::{Action, QuestionId, Topic, Viewer};
+use confide_store::Cursor;
+use maud::html;
+use serde::Deserialize;
+
+use super::{chrome, page, private};
+use crate::error::PageError;
+use crate::extract::{MaybeSession, Session};
+use crate::view::{self, ExpertControls, ThreadControls};
+use crate::{csrf, now, AppState, Error};
+
+#[derive(Deserialize)]
+pub struct HomeQuery {
+    topic: Option<String>,
+    after: Option<String>,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Query(query): Query<HomeQuery>,
+) -> Result<Response, PageError> {
+    let topic = match query.topic.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => Some(Topic::parse(t)?),
+        None => None,
+    };
+    let after = match query.after.as_deref().filter(|a| !a.is_empty()) {
+        Some(a) => Some(Cursor::decode(a).ok_or(Error::BadRequest {
+            code: "bad_cursor",
+            message: "That page link is broken. Start again from the first page.".into(),
+        })?),
+        None => None,
+    };
+    let list = state.store.public_questions(topic, after, 20).await?;
+    let now = now();
+    let heading = topic.map_or("Recently answered", |t| t.label());
+    let markup = view::layout(
+        &chrome(&state, "Answers", session.as_ref()),
+        html! {
+            section class="welcome" {
+                h1 { "Ask what you can't ask anyone." }
+                p {
+                    "Sex, intimacy, relationships, sexual health: ask in your own words, with no account and no name. "
+                    "Verified experts answer, with evidence, and other experts check their answers."
+                }
+                p { a class="button" href="/ask" { "Ask anonymously" } }
+            }
+            nav class="topics" aria-label="Topics" {
+                a href="/" aria-current=[topic.is_none().then_some("page")] { "All topics" }
+                @for t in Topic::ALL {
+                    a href={ "/?topic=" (t.slug()) } aria-current=[(topic == Some(t)).then_some("page")] { (t.label()) }
+                }
+            }
+            h2 { (heading) }
+            (view::summaries(&list.questions, now, "No answered questions here yet."))
+            @if let Some(next) = list.next {
+                p class="pager" {
+                    a href={ "/?" @if let Some(t) = topic { "topic=" (t.slug()) "&" } "after=" (next.encode()) } {
+                        "Older questions →"
+                    }
+                }
+            }
+        },
+    );
+    Ok(page(markup))
+}
+
+pub async fn question(
+    state: State<AppState>,
+    session: MaybeSession,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    question_page(state, session, QuestionId(id), None).await
+}
+
+pub async fn question_with_slug(
+    state: State<AppState>,
+    session: MaybeSession,
+    Path((id, _slug)): Path<(i64, String)>,
+) -> Result<Response, PageError> {
+    question_page(state, session, QuestionId(id), None).await
+}
+
+/// A draft answer to show again with its preview.
+pub(crate) struct Draft {
+    pub markdown: String,
+    pub preview_html: String,
+}
+
+pub(crate) async fn question_page(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    id: QuestionId,
+    draft: Option<Draft>,
+) -> Result<Response, PageError> {
+    let viewer = match &session {
+        Some(s) => Viewer::Account(s.account.clone()),
+        None => Viewer::Reader,
+    };
+    let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
+    if !viewer.may_see(&thread.question) {
+        return Err(Error::NotFound.into());
+    }
+    let now = now();
+    let csrf_token = session
+        .as_ref()
+        .map(|s| csrf::token(&state, csrf::Binding::Session(&s.token)))
+        .unwrap_or_default();
+    let controls = ThreadControls {
+        asker: None,
+        expert: session.as_ref().map(|s: &Session| ExpertControls {
+            account: &s.account,
+            csrf: &csrf_token,
+            may_answer: s.account.may(Action::Answer),
+            may_reply: s.account.may(Action::ReplyInThread),
+            draft: draft.as_ref().map(|d| d.markdown.as_str()),
+            preview: draft.as_ref().map(|d| d.preview_html.as_str()),
+        }),
+    };
+    let is_public = thread.question.is_public();
+    let markup = view::layout(
+        &chrome(&state, &thread.question.title, session.as_ref()),
+        html! {
+            @if !is_public {
+                p class="notice" role="status" {
+                    "Not public yet: only the asker and the experts can see this question until it is answered."
+                }
+            }
+            (view::thread(&thread, &controls, now))
+        },
+    );
+    // Staff views of a private question must not be cached anywhere.
+    Ok(if is_public && session.is_none() {
+        page(markup)
+    } else {
+        private(markup)
+    })
+}

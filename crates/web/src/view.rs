@@ -1,0 +1,313 @@
+//! HTML, written with maud so every interpolation is escaped unless it is
+//! Markdown we rendered and sanitised ourselves (`PreEscaped`).
+
+use axum::http::StatusCode;
+use confide_core::question::ReplyAuthor;
+use confide_core::{Account, Answer, AnswerId, QuestionSummary, Reply, Thread, Timestamp, Topic};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use crate::Error;
+
+/// The parts of every page around its main content.
+pub struct Chrome<'a> {
+    pub title: &'a str,
+    pub account: Option<&'a Account>,
+    /// CSRF token for the logout form, when someone is logged in.
+    pub logout_csrf: Option<String>,
+    pub quick_exit_url: &'a str,
+}
+
+pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (chrome.title) " · Confide" }
+                link rel="stylesheet" href="/static/site.css";
+            }
+            body {
+                a class="skip" href="#main" { "Skip to content" }
+                a class="quick-exit" href=(chrome.quick_exit_url) rel="noreferrer" {
+                    "Quick exit"
+                }
+                header class="site" {
+                    a class="brand" href="/" { "Confide" }
+                    nav aria-label="Main" {
+                        a href="/" { "Answers" }
+                        a href="/ask" { "Ask anonymously" }
+                        @if let Some(account) = chrome.account {
+                            a href="/expert" { "Queue" }
+                            form method="post" action="/logout" class="inline" {
+                                input type="hidden" name="csrf" value=[chrome.logout_csrf.as_deref()];
+                                button type="submit" class="link" { "Log out " (account.handle) }
+                            }
+                        } @else {
+                            a href="/login" { "For experts" }
+                        }
+                    }
+                }
+                main id="main" { (main) }
+                footer class="site" {
+                    p {
+                        "No account needed to ask. We keep no IP addresses, use no trackers, "
+                        "and load nothing from other sites. "
+                        "If you are in danger right now, call your local emergency number."
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn error_page(status: StatusCode, error: &Error) -> Markup {
+    let (heading, advice) = match error {
+        Error::NotFound => (
+            "We couldn't find that page",
+            "It may not exist, it may not be public yet, or it may have been erased.",
+        ),
+        Error::Unauthorized => ("Please log in", "This page is for expert accounts."),
+        Error::Forbidden => ("Not allowed", "Your account may not do that."),
+        Error::Csrf => ("That form has expired", "Go back, reload the page and send it again. What you wrote is still in the form if you go back."),
+        _ if status.is_server_error() => ("Something went wrong", ""),
+        _ => ("We couldn't use that", "Go back and check what you sent."),
+    };
+    let chrome = Chrome {
+        title: heading,
+        account: None,
+        logout_csrf: None,
+        quick_exit_url: "https://www.bbc.com/weather",
+    };
+    layout(
+        &chrome,
+        html! {
+            h1 { (heading) }
+            p { (error.public_message()) }
+            @if !advice.is_empty() { p { (advice) } }
+            p { a href="/" { "Go to the answers" } " · " a href="/ask" { "Ask a question" } }
+        },
+    )
+}
+
+pub fn topic_label(topic: Topic) -> Markup {
+    html! { a class="topic" href={ "/?topic=" (topic.slug()) } { (topic.label()) } }
+}
+
+pub fn time(at: Timestamp, now: Timestamp) -> Markup {
+    html! { time datetime=(at.rfc3339()) title=(at.date()) { (at.elapsed_until(now)) " ago" } }
+}
+
+pub fn plural(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub fn summaries(list: &[QuestionSummary], now: Timestamp, empty: &str) -> Markup {
+    html! {
+        @if list.is_empty() {
+            p class="empty" { (empty) }
+        } @else {
+            ol class="questions" {
+                @for q in list {
+                    li {
+                        h3 { a href=(q.path()) { (q.title) } }
+                        p class="excerpt" { (q.excerpt) }
+                        p class="meta" {
+                            (topic_label(q.topic)) " · "
+                            (plural(q.answer_count, "answer", "answers")) " · asked "
+                            (time(q.created_at, now))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What the person looking at a thread may do there.
+#[derive(Default)]
+pub struct ThreadControls<'a> {
+    /// The asker, through their private link.
+    pub asker: Option<AskerControls<'a>>,
+    /// A logged-in expert.
+    pub expert: Option<ExpertControls<'a>>,
+}
+
+pub struct AskerControls<'a> {
+    /// `/private/{capability}`: where the asker's forms post.
+    pub base: &'a str,
+    pub csrf: &'a str,
+}
+
+pub struct ExpertControls<'a> {
+    pub account: &'a Account,
+    pub csrf: &'a str,
+    pub may_answer: bool,
+    pub may_reply: bool,
+    /// Markdown to put back in the answer form (a draft, or the answer being edited).
+    pub draft: Option<&'a str>,
+    /// The rendered preview of that draft, when one was asked for.
+    pub preview: Option<&'a str>,
+}
+
+pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
+    let q = &t.question;
+    html! {
+        article class="question" aria-labelledby="question-title" {
+            p class="meta" { (topic_label(q.topic)) " · asked anonymously " (time(q.created_at, now)) }
+            h1 id="question-title" { (q.title) }
+            div class="prose" { (PreEscaped(&q.body_html)) }
+        }
+        section class="answers" aria-labelledby="answers-heading" {
+            h2 id="answers-heading" {
+                @if t.answers.is_empty() { "No answer yet" } @else { (plural(t.answers.len() as i64, "answer", "answers")) }
+            }
+            @for answer in &t.answers {
+                (answer_view(t, answer, controls, now))
+            }
+        }
+        @let general: Vec<&Reply> = t.replies_to_thread().collect();
+        @if !general.is_empty() {
+            section class="thread-replies" aria-label="Replies to the question" {
+                h2 { "Replies" }
+                (reply_list(&general, now))
+            }
+        }
+        @if let Some(asker) = &controls.asker {
+            (reply_form(asker.base, asker.csrf, None, "Reply to the experts", "Ask a follow-up, or say what helped."))
+        }
+        @if let Some(expert) = &controls.expert {
+            @if expert.may_reply && !t.answers.is_empty() {
+                (reply_form(&format!("/q/{}", q.id), expert.csrf, None, "Reply in this thread", ""))
+            }
+            @if expert.may_answer {
+                (answer_form(&format!("/q/{}/answers", q.id), expert, "Write an answer", "Publish answer"))
+            }
+        }
+    }
+}
+
+fn answer_view(
+    t: &Thread,
+    answer: &Answer,
+    controls: &ThreadControls<'_>,
+    now: Timestamp,
+) -> Markup {
+    let helpful = t.question.helpful_answer == Some(answer.id);
+    let replies: Vec<&Reply> = t.replies_to(answer.id).collect();
+    html! {
+        article class={ "answer" @if helpful { " helpful" } } id={ "answer-" (answer.id.0) } {
+            @if helpful {
+                p class="helpful-badge" { "✓ The asker said this answer helped" }
+            }
+            p class="byline" {
+                strong { (answer.author.display_name) }
+                span class="credentials" { (answer.author.credentials) }
+                span class="when" { "answered " (time(answer.created_at, now))
+                    @if answer.updated_at != answer.created_at { ", edited " (time(answer.updated_at, now)) } }
+            }
+            div class="prose" { (PreEscaped(&answer.body_html)) }
+            @if !replies.is_empty() {
+                (reply_list(&replies, now))
+            }
+            @if let Some(expert) = &controls.expert {
+                @if answer.editable_by(expert.account) {
+                    p { a href={ "/answers/" (answer.id.0) "/edit" } { "Edit your answer" } }
+                }
+                @if expert.may_reply {
+                    (reply_form(&format!("/q/{}", t.question.id), expert.csrf, Some(answer.id), "Reply to this answer", ""))
+                }
+            }
+            @if let Some(asker) = &controls.asker {
+                div class="asker-actions" {
+                    @if !helpful {
+                        form method="post" action={ (asker.base) "/helpful" } {
+                            input type="hidden" name="csrf" value=(asker.csrf);
+                            input type="hidden" name="answer_id" value=(answer.id.0);
+                            button type="submit" { "This answer helped me" }
+                        }
+                    }
+                    (reply_form(asker.base, asker.csrf, Some(answer.id), "Reply to this answer", ""))
+                }
+            }
+        }
+    }
+}
+
+fn reply_list(replies: &[&Reply], now: Timestamp) -> Markup {
+    html! {
+        ol class="replies" {
+            @for r in replies {
+                li id={ "reply-" (r.id.0) } class={ "reply " @match r.author { ReplyAuthor::Asker => "by-asker", ReplyAuthor::Expert(_) => "by-expert" } } {
+                    p class="byline" {
+                        @match &r.author {
+                            ReplyAuthor::Asker => { strong { "The asker" } }
+                            ReplyAuthor::Expert(a) => { strong { (a.display_name) } span class="credentials" { (a.credentials) } }
+                        }
+                        span class="when" { (time(r.created_at, now)) }
+                    }
+                    div class="prose" { (PreEscaped(&r.body_html)) }
+                }
+            }
+        }
+    }
+}
+
+fn reply_form(base: &str, csrf: &str, answer: Option<AnswerId>, label: &str, hint: &str) -> Markup {
+    let id = match answer {
+        Some(a) => format!("reply-{}", a.0),
+        None => "reply-thread".into(),
+    };
+    html! {
+        details class="reply-form" open[answer.is_none()] {
+            summary { (label) }
+            form method="post" action={ (base) "/replies" } {
+                input type="hidden" name="csrf" value=(csrf);
+                @if let Some(a) = answer { input type="hidden" name="answer_id" value=(a.0); }
+                label for=(id) { (label) }
+                @if !hint.is_empty() { p class="hint" id={ (id) "-hint" } { (hint) } }
+                textarea id=(id) name="body" rows="4" required maxlength="5000" {}
+                button type="submit" { "Send reply" }
+            }
+        }
+    }
+}
+
+pub fn answer_form(
+    action: &str,
+    expert: &ExpertControls<'_>,
+    heading: &str,
+    submit: &str,
+) -> Markup {
+    html! {
+        section class="answer-form" aria-labelledby="answer-form-heading" {
+            h2 id="answer-form-heading" { (heading) }
+            @if let Some(preview_html) = expert.preview {
+                div class="preview" aria-label="Preview" {
+                    p class="meta" { "Preview — not published yet" }
+                    div class="prose" { (PreEscaped(preview_html)) }
+                }
+            }
+            form method="post" action=(action) {
+                input type="hidden" name="csrf" value=(expert.csrf);
+                label for="answer-body" { "Your answer (Markdown)" }
+                p class="hint" id="answer-body-hint" {
+                    "Be kind and concrete. Say what the evidence shows, and when to see a clinician."
+                }
+                textarea id="answer-body" name="body" rows="14" required maxlength="30000"
+                    aria-describedby="answer-body-hint" {
+                    @if let Some(draft) = expert.draft { (draft) }
+                }
+                div class="buttons" {
+                    button type="submit" name="action" value="preview" class="secondary" { "Preview" }
+                    button type="submit" name="action" value="publish" { (submit) }
+                }
+            }
+        }
+    }
+}
