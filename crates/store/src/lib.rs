@@ -139,6 +139,10 @@ pub trait Store: Send + Sync + 'static {
     async fn session_account(&self, token: &TokenHash, now: Timestamp) -> Result<Option<Account>>;
     async fn delete_session(&self, token: &TokenHash) -> Result<()>;
 
+    /// Reclaims space and overwrites what was deleted, so erased text is
+    /// gone from the files on disk, not just unreachable.
+    async fn compact(&self) -> Result<()>;
+
     // Logs.
     async fn changes_since(&self, seq: i64, limit: u32) -> Result<Vec<Change>>;
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;

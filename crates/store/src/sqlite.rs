@@ -49,19 +49,6 @@ impl SqliteStore {
         Ok(SqliteStore { writer, reader })
     }
 
-    /// Runs `PRAGMA wal_checkpoint(TRUNCATE)` and `VACUUM`, leaving no trace
-    /// of deleted rows in the file or its write-ahead log.
-    pub async fn compact(&self) -> Result<()> {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.writer)
-            .await?;
-        sqlx::query("VACUUM").execute(&self.writer).await?;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.writer)
-            .await?;
-        Ok(())
-    }
-
     pub async fn close(&self) {
         self.reader.close().await;
         self.writer.close().await;
@@ -729,6 +716,19 @@ impl Store for SqliteStore {
             })
         })
         .collect()
+    }
+
+    /// Runs `PRAGMA wal_checkpoint(TRUNCATE)` and `VACUUM`, leaving no trace
+    /// of deleted rows in the file or its write-ahead log.
+    async fn compact(&self) -> Result<()> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.writer)
+            .await?;
+        sqlx::query("VACUUM").execute(&self.writer).await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.writer)
+            .await?;
+        Ok(())
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {

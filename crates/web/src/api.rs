@@ -1,7 +1,7 @@
 //! The JSON API under `/api/v1`. The OpenAPI document at
 //! `/api/v1/openapi.json` is generated from these handlers and types.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -17,7 +17,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::auth::{start_session, verify_login};
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{ApiJson, Bearer};
+use crate::extract::{ApiId, ApiJson, Bearer, Id, Params};
 use crate::pages::base_url;
 use crate::{new_token, now, AppState, Error};
 
@@ -368,7 +368,7 @@ async fn create_question(
 async fn list_questions(
     State(state): State<AppState>,
     bearer: Bearer,
-    Query(params): Query<ListParams>,
+    Params(params, _): Params<ListParams, ApiError>,
 ) -> Result<Json<QuestionList>, ApiError> {
     let limit = params.limit.unwrap_or(20).clamp(1, 100);
     match params.state.as_deref() {
@@ -412,7 +412,7 @@ async fn list_questions(
 async fn get_question(
     State(state): State<AppState>,
     bearer: Bearer,
-    Path(id): Path<i64>,
+    Id(id, _): ApiId,
 ) -> Result<Json<QuestionView>, ApiError> {
     let id = QuestionId(id);
     let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
@@ -438,7 +438,7 @@ async fn get_question(
 async fn erase_question(
     State(state): State<AppState>,
     bearer: Bearer,
-    Path(id): Path<i64>,
+    Id(id, _): ApiId,
 ) -> Result<StatusCode, ApiError> {
     let id = QuestionId(id);
     require_asker(&state, &bearer, id).await?;
@@ -456,7 +456,7 @@ async fn erase_question(
 async fn create_reply(
     State(state): State<AppState>,
     bearer: Bearer,
-    Path(id): Path<i64>,
+    Id(id, _): ApiId,
     ApiJson(input): ApiJson<NewReply>,
 ) -> Result<Response, ApiError> {
     let id = QuestionId(id);
@@ -489,7 +489,7 @@ async fn create_reply(
 async fn mark_helpful(
     State(state): State<AppState>,
     bearer: Bearer,
-    Path(id): Path<i64>,
+    Id(id, _): ApiId,
     ApiJson(input): ApiJson<Helpful>,
 ) -> Result<StatusCode, ApiError> {
     let id = QuestionId(id);
@@ -512,7 +512,7 @@ async fn mark_helpful(
 async fn create_answer(
     State(state): State<AppState>,
     bearer: Bearer,
-    Path(id): Path<i64>,
+    Id(id, _): ApiId,
     ApiJson(input): ApiJson<NewAnswer>,
 ) -> Result<Response, ApiError> {
     let account = require_account(&state, &bearer, Action::Answer).await?;
@@ -539,7 +539,7 @@ async fn create_answer(
 async fn edit_answer(
     State(state): State<AppState>,
     bearer: Bearer,
-    Path(id): Path<i64>,
+    Id(id, _): ApiId,
     ApiJson(input): ApiJson<NewAnswer>,
 ) -> Result<Json<Created>, ApiError> {
     let account = require_account(&state, &bearer, Action::Answer).await?;

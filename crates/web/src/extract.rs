@@ -2,9 +2,12 @@
 //! in our error shape, and the ways a caller proves who they are.
 
 use axum::extract::rejection::{FormRejection, JsonRejection};
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use std::marker::PhantomData;
+
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
+use axum::response::IntoResponse;
 use axum::{Form, Json};
 use confide_core::{Account, Capability, TokenHash};
 use serde::de::DeserializeOwned;
@@ -134,4 +137,60 @@ fn session_cookie(parts: &Parts) -> Option<Capability> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == SESSION_COOKIE)
         .and_then(|(_, value)| Capability::parse(value))
+}
+
+/// The `{id}` of a route as a number. Anything else is simply "not found",
+/// answered in the shape `R` of the caller (JSON or page).
+pub struct Id<R>(pub i64, pub PhantomData<fn() -> R>);
+
+pub type ApiId = Id<ApiError>;
+pub type PageId = Id<PageError>;
+
+impl<R> Id<R> {
+    pub fn get(&self) -> i64 {
+        self.0
+    }
+}
+
+impl<S, R> FromRequestParts<S> for Id<R>
+where
+    S: Send + Sync,
+    R: From<Error> + IntoResponse,
+{
+    type Rejection = R;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let not_found = || R::from(Error::NotFound);
+        let Path(params) = Path::<Vec<(String, String)>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| not_found())?;
+        params
+            .iter()
+            .find(|(name, _)| name == "id")
+            .and_then(|(_, value)| value.parse::<i64>().ok())
+            .map(|id| Id(id, PhantomData))
+            .ok_or_else(not_found)
+    }
+}
+
+/// Query-string parameters; malformed ones are a 400 in the caller's shape.
+pub struct Params<T, R>(pub T, pub PhantomData<fn() -> R>);
+
+impl<S, T, R> FromRequestParts<S> for Params<T, R>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+    R: From<Error> + IntoResponse,
+{
+    type Rejection = R;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(Params(value, PhantomData)),
+            Err(rejection) => Err(R::from(Error::BadRequest {
+                code: "bad_query",
+                message: rejection.body_text(),
+            })),
+        }
+    }
 }

@@ -94,6 +94,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
+        .fallback(|| async { error::PageError(Error::NotFound) })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::security_headers,

@@ -1,6 +1,6 @@
 //! The expert's side: logging in, the queue, answering, editing, replying.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,7 +14,7 @@ use super::{chrome, private};
 use crate::auth::{clear_session_cookie, session_cookie, start_session, verify_login};
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
-use crate::extract::{MaybeSession, PageForm, Session};
+use crate::extract::{Id, MaybeSession, PageForm, PageId, Params, Session};
 use crate::view::{self, ExpertControls};
 use crate::{now, AppState, Error};
 
@@ -34,7 +34,7 @@ fn safe_next(next: Option<&str>) -> &str {
 pub async fn login_form(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
-    Query(query): Query<LoginQuery>,
+    Params(query, _): Params<LoginQuery, PageError>,
 ) -> Response {
     login_page(
         &state,
@@ -195,7 +195,7 @@ pub struct AnswerForm {
 pub async fn answer(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
-    Path(id): Path<i64>,
+    Id(id, _): PageId,
     PageForm(form): PageForm<AnswerForm>,
 ) -> Result<Response, PageError> {
     let session = match require(session, Action::Answer, &format!("/q/{id}")) {
@@ -220,7 +220,7 @@ pub async fn answer(
 pub async fn edit_form(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
-    Path(id): Path<i64>,
+    Id(id, _): PageId,
 ) -> Result<Response, PageError> {
     let here = format!("/answers/{id}/edit");
     let session = match require(session, Action::Answer, &here) {
@@ -275,7 +275,7 @@ fn edit_page(
 pub async fn edit(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
-    Path(id): Path<i64>,
+    Id(id, _): PageId,
     PageForm(form): PageForm<AnswerForm>,
 ) -> Result<Response, PageError> {
     let session = match require(session, Action::Answer, &format!("/answers/{id}/edit")) {
@@ -326,7 +326,7 @@ pub struct ReplyForm {
 pub async fn reply(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
-    Path(id): Path<i64>,
+    Id(id, _): PageId,
     PageForm(form): PageForm<ReplyForm>,
 ) -> Result<Response, PageError> {
     let session = match require(session, Action::ReplyInThread, &format!("/q/{id}")) {

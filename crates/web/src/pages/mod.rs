@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(public::home))
         .route("/q/{id}", get(public::question))
-        .route("/q/{id}/{slug}", get(public::question_with_slug))
+        .route("/q/{id}/{slug}", get(public::question))
         .route("/ask", get(ask::form).post(ask::submit))
         .route("/private/{capability}", get(ask::private_page))
         .route("/private/{capability}/replies", post(ask::reply))

@@ -1,6 +1,6 @@
 //! What anonymous readers see: the answered questions and each thread.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use confide_core::{Action, QuestionId, Topic, Viewer};
 use confide_store::Cursor;
@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::{chrome, page, private};
 use crate::error::PageError;
-use crate::extract::{MaybeSession, Session};
+use crate::extract::{MaybeSession, PageId, Params, Session};
 use crate::view::{self, ExpertControls, ThreadControls};
 use crate::{csrf, now, AppState, Error};
 
@@ -22,7 +22,7 @@ pub struct HomeQuery {
 pub async fn home(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
-    Query(query): Query<HomeQuery>,
+    Params(query, _): Params<HomeQuery, PageError>,
 ) -> Result<Response, PageError> {
     let topic = match query.topic.as_deref().filter(|t| !t.is_empty()) {
         Some(t) => Some(Topic::parse(t)?),
@@ -69,20 +69,14 @@ pub async fn home(
     Ok(page(markup))
 }
 
+/// `/q/{id}` and `/q/{id}/{slug}`: the slug is for people and search
+/// engines; the id alone decides the page.
 pub async fn question(
     state: State<AppState>,
     session: MaybeSession,
-    Path(id): Path<i64>,
+    id: PageId,
 ) -> Result<Response, PageError> {
-    question_page(state, session, QuestionId(id), None).await
-}
-
-pub async fn question_with_slug(
-    state: State<AppState>,
-    session: MaybeSession,
-    Path((id, _slug)): Path<(i64, String)>,
-) -> Result<Response, PageError> {
-    question_page(state, session, QuestionId(id), None).await
+    question_page(state, session, QuestionId(id.get()), None).await
 }
 
 /// A draft answer to show again with its preview.

@@ -1,0 +1,297 @@
+//! The `confide` binary as operators use it: real processes, real files.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+
+fn confide() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_confide"));
+    // Tests must not pick up the developer's environment.
+    for var in [
+        "CONFIDE_CONFIG",
+        "CONFIDE_DATABASE_URL",
+        "CONFIDE_LISTEN",
+        "CONFIDE_PUBLISH",
+        "CONFIDE_PUBLIC_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = confide()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn db_url(dir: &Path) -> String {
+    format!("sqlite://{}", dir.join("cli.db").display())
+}
+
+fn create_expert(url: &str, handle: &str, password: &str) -> Output {
+    run(
+        &[
+            "account",
+            "create",
+            "--role",
+            "expert",
+            "--handle",
+            handle,
+            "--name",
+            "Dr Ana Ruiz",
+            "--credentials",
+            "Licensed sex therapist",
+            "--password-stdin",
+            "--database",
+            url,
+        ],
+        password,
+    )
+}
+
+#[test]
+fn a_bad_config_file_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("confide.toml");
+    std::fs::write(
+        &path,
+        "listen = \"127.0.0.1:0\"\n[site]\npublish = \"sometimes\"\n",
+    )
+    .unwrap();
+    let out = run(&["migrate", "--config", path.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("confide.toml") && err.contains("line 3"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+
+    let missing = run(&["migrate", "--config", "/nonexistent/confide.toml"], "");
+    assert!(stderr(&missing).contains("cannot read config file /nonexistent/confide.toml"));
+}
+
+#[test]
+fn accounts_are_created_checked_and_disabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = db_url(dir.path());
+    assert!(run(&["migrate", "--database", &url], "").status.success());
+
+    let ok = create_expert(&url, "dr.ruiz", "a long enough password\n");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("created expert account dr.ruiz"));
+
+    let again = create_expert(&url, "dr.ruiz", "a long enough password\n");
+    assert!(
+        stderr(&again).contains("already taken"),
+        "{}",
+        stderr(&again)
+    );
+
+    let short = create_expert(&url, "dr.short", "short\n");
+    assert!(
+        stderr(&short).contains("password") && stderr(&short).contains("too short"),
+        "{}",
+        stderr(&short)
+    );
+
+    let empty = create_expert(&url, "dr.empty", "");
+    assert!(stderr(&empty).contains("password"), "{}", stderr(&empty));
+
+    let bad_role = run(
+        &[
+            "account",
+            "create",
+            "--role",
+            "root",
+            "--handle",
+            "x.y.z",
+            "--name",
+            "N",
+            "--credentials",
+            "C",
+            "--password-stdin",
+            "--database",
+            &url,
+        ],
+        "a long enough password\n",
+    );
+    assert!(
+        stderr(&bad_role).contains("unknown role"),
+        "{}",
+        stderr(&bad_role)
+    );
+
+    let bad_handle = create_expert(&url, "Dr Ruiz!", "a long enough password\n");
+    assert!(
+        stderr(&bad_handle).contains("--handle"),
+        "{}",
+        stderr(&bad_handle)
+    );
+
+    let disabled = run(&["account", "disable", "dr.ruiz", "--database", &url], "");
+    assert!(disabled.status.success(), "{}", stderr(&disabled));
+    let nobody = run(&["account", "disable", "nobody", "--database", &url], "");
+    assert!(stderr(&nobody).contains("no account with handle \"nobody\""));
+}
+
+#[test]
+fn unsupported_databases_are_refused_clearly() {
+    let out = run(&["migrate", "--database", "mysql://localhost/x"], "");
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("expected sqlite://PATH"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A running `confide` process; killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `confide ARGS` and waits for the line that gives its address.
+fn start(args: &[&str], marker: &str) -> Server {
+    let mut child = confide()
+        .args(args)
+        .env("CONFIDE_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let base = loop {
+        let line = lines.next().expect("server printed its address").unwrap();
+        if let Some(rest) = line.split(marker).nth(1) {
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+    // Keep draining stdout so the child never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    Server { child, base }
+}
+
+#[tokio::test]
+async fn serve_answers_and_logs_nothing_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = db_url(dir.path());
+    let mut server = start(
+        &["serve", "--listen", "127.0.0.1:0", "--database", &url],
+        "listening on ",
+    );
+    let http = reqwest::Client::new();
+    let health: serde_json::Value = http
+        .get(format!("{}/health", server.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+
+    let secret_text = "my-very-private-words-4821";
+    let created: serde_json::Value = http
+        .post(format!("{}/api/v1/questions", server.base))
+        .json(&serde_json::json!({"title": secret_text, "body": secret_text}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let capability = created["capability"].as_str().unwrap().to_owned();
+    assert!(created["private_url"]
+        .as_str()
+        .unwrap()
+        .starts_with(&server.base));
+    let page = http
+        .get(format!("{}/private/{capability}", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+
+    let _ = server.child.kill();
+    let _ = server.child.wait();
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut server.child.stderr.take().unwrap(), &mut log).unwrap();
+    assert!(log.contains("/private/…"), "requests are logged: {log}");
+    assert!(
+        !log.contains(&capability),
+        "the capability never reaches the log"
+    );
+    assert!(
+        !log.contains(secret_text),
+        "question text never reaches the log"
+    );
+}
+
+#[tokio::test]
+async fn demo_starts_with_our_content_and_logins() {
+    let server = start(&["demo", "--listen", "127.0.0.1:0"], "Confide demo: ");
+    let http = reqwest::Client::new();
+    let home = http
+        .get(&server.base)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("Recently answered"));
+    assert!(
+        home.matches("<li>").count() >= 20,
+        "a full first page of demo questions"
+    );
+    let login = http
+        .post(format!("{}/api/v1/sessions", server.base))
+        .json(&serde_json::json!({"handle": "amara.okafor", "password": "confide-demo"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status().as_u16(), 201);
+    let token = login.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let queue: serde_json::Value = http
+        .get(format!("{}/api/v1/questions?state=unanswered", server.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        !queue["questions"].as_array().unwrap().is_empty(),
+        "the demo queue has waiting questions"
+    );
+}

@@ -1,0 +1,8 @@
+//! HTTP tests: each starts the real server on a random port with a fresh
+//! SQLite file and talks to it over TCP, as a browser or API client would.
+//! One test binary for the crate, so it links once.
+
+mod api;
+mod pages;
+mod security;
+mod support;

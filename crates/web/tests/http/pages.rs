@@ -1,0 +1,484 @@
+//! The core loop as people live it, through the HTML pages and forms alone
+//! (no JavaScript involved anywhere).
+
+use confide_core::{PublishPolicy, Role};
+use confide_web::SiteConfig;
+
+use crate::support::{csrf_in, private_path_in, spawn_app, spawn_app_with, value_after};
+
+/// Asks through the form; returns the private page's path.
+async fn ask(app: &crate::support::TestApp, title: &str, body: &str, topic: &str) -> String {
+    let (status, page) = app.get_text("/ask").await;
+    assert_eq!(status, 200);
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &csrf_in(&page)),
+                ("title", title),
+                ("body", body),
+                ("topic", topic),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 201);
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("only way back"),
+        "the asker is told to keep the link"
+    );
+    private_path_in(&page)
+}
+
+#[tokio::test]
+async fn ask_answer_follow_up_and_erase_through_pages() {
+    let app = spawn_app().await;
+    app.create_account("dr.lind", Role::Expert).await;
+
+    // The asker asks, anonymously, and keeps the private link.
+    let title = "Why did my partner cry after sex?";
+    let private = ask(
+        &app,
+        title,
+        "She said everything was fine. Should I worry?",
+        "emotions",
+    )
+    .await;
+    let (status, page) = app.get_text(&private).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(title));
+    assert!(page.contains("Only you and our experts can see your question"));
+
+    // Not public before an answer (default policy).
+    assert_eq!(app.get("/q/1").await.status().as_u16(), 404);
+    assert!(!app.get_text("/").await.1.contains(title));
+
+    // The expert logs in and finds it in the queue.
+    let cookie = app.browser_login("dr.lind").await;
+    let (status, queue) = app.get_as(&cookie, "/expert").await;
+    assert_eq!(status, 200);
+    assert!(queue.contains(title));
+    let (status, q_page) = app.get_as(&cookie, "/q/1").await;
+    assert_eq!(status, 200, "experts see private questions");
+    let csrf = csrf_in(&q_page);
+
+    // Preview does not publish.
+    let answer = "Crying after sex is common; it has a name: *postcoital dysphoria*.";
+    let r = app
+        .post_form(
+            Some(&cookie),
+            "/q/1/answers",
+            &[("csrf", &csrf), ("body", answer), ("action", "preview")],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 200);
+    let preview = r.text().await.unwrap();
+    assert!(
+        preview.contains("<em>postcoital dysphoria</em>"),
+        "preview renders Markdown"
+    );
+    assert!(preview.contains("Preview"));
+    assert_eq!(
+        app.get("/q/1").await.status().as_u16(),
+        404,
+        "a preview publishes nothing"
+    );
+
+    // Publishing makes the question public.
+    let r = app
+        .post_form(
+            Some(&cookie),
+            "/q/1/answers",
+            &[("csrf", &csrf), ("body", answer), ("action", "publish")],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let (status, public) = app.get_text("/q/1/why-did-my-partner-cry-after-sex").await;
+    assert_eq!(status, 200);
+    assert!(public.contains("Dr dr.lind"), "display name shown");
+    assert!(
+        public.contains("Credentials of dr.lind"),
+        "credentials shown"
+    );
+    assert!(public.contains("<em>postcoital dysphoria</em>"));
+    assert!(
+        app.get_text("/").await.1.contains(title),
+        "home lists answered questions"
+    );
+    assert!(app.get_text("/?topic=emotions").await.1.contains(title));
+    assert!(!app.get_text("/?topic=pain").await.1.contains(title));
+    assert!(
+        !app.get_as(&cookie, "/expert").await.1.contains(title),
+        "answered leaves the queue"
+    );
+
+    // The asker replies to the answer and says it helped.
+    let page = app.get_text(&private).await.1;
+    let csrf = csrf_in(&page);
+    let answer_id = value_after(&page, r#"name="answer_id" value=""#);
+    let r = app
+        .post_form(
+            None,
+            &format!("{private}/replies"),
+            &[
+                ("csrf", &csrf),
+                ("body", "Thought?"),
+                ("answer_id", &answer_id),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let r = app
+        .post_form(
+            None,
+            &format!("{private}/helpful"),
+            &[("csrf", &csrf), ("answer_id", &answer_id)],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+
+    // The expert replies back in the thread.
+    let r = app
+        .post_form(
+            Some(&cookie),
+            "/q/1/replies",
+            &[
+                ("csrf", &csrf_in(&app.get_as(&cookie, "/q/1").await.1)),
+                ("body", "Ask her what helps."),
+                ("answer_id", &answer_id),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+
+    let public = app.get_text("/q/1").await.1;
+    assert!(public.contains("The asker said this answer helped"));
+    let asker_reply = public.find("Thought?").expect("asker reply shown");
+    let expert_reply = public
+        .find("Ask her what helps.")
+        .expect("expert reply shown");
+    assert!(asker_reply < expert_reply, "replies in the order written");
+
+    // The asker erases the question: it is gone everywhere.
+    let confirm = app.get_text(&format!("{private}/delete")).await.1;
+    let r = app
+        .post_form(
+            None,
+            &format!("{private}/delete"),
+            &[("csrf", &csrf_in(&confirm))],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.text().await.unwrap().contains("erased"));
+    assert_eq!(app.get("/q/1").await.status().as_u16(), 404);
+    let (status, lost) = app.get_text(&private).await;
+    assert_eq!(status, 404);
+    assert!(
+        lost.contains("can't be recovered"),
+        "the lost-link page says so plainly"
+    );
+    assert!(!app.get_text("/").await.1.contains(title));
+    let audit = app.store.audit_log(10).await.unwrap();
+    let erasure = audit
+        .iter()
+        .find(|e| e.action == "question.erase")
+        .expect("audit entry");
+    assert_eq!(
+        (erasure.actor.as_str(), erasure.target.as_str()),
+        ("asker", "question:1")
+    );
+}
+
+#[tokio::test]
+async fn invalid_question_keeps_what_was_written() {
+    let app = spawn_app().await;
+    let csrf = csrf_in(&app.get_text("/ask").await.1);
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &csrf),
+                ("title", "   "),
+                ("body", "my long careful story"),
+                ("topic", "pain"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 422);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Write your question in one line"));
+    assert!(
+        page.contains("my long careful story"),
+        "nothing the asker wrote is lost"
+    );
+    assert!(page.contains(r#"<option value="pain" selected>"#));
+
+    let long = "x".repeat(201);
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &csrf),
+                ("title", &long),
+                ("body", "b"),
+                ("topic", "astrology"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 422);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("under 200 characters"));
+    assert!(page.contains("Unknown topic"));
+    assert!(app.store.unanswered_questions(10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn forms_without_a_valid_csrf_token_are_refused() {
+    let app = spawn_app().await;
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", "forged"),
+                ("title", "t"),
+                ("body", "b"),
+                ("topic", "pain"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 403);
+    assert!(r.text().await.unwrap().contains("expired"));
+
+    // A valid token from another site's page is still refused by origin.
+    let csrf = csrf_in(&app.get_text("/ask").await.1);
+    let r = app
+        .http
+        .post(app.url("/ask"))
+        .header("origin", "https://evil.example")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("title", "t"),
+            ("body", "b"),
+            ("topic", "pain"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 403);
+    assert!(app.store.unanswered_questions(10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_capability_for_one_question_does_not_act_on_another() {
+    let app = spawn_app().await;
+    let first = ask(&app, "First question here", "body one", "pain").await;
+    let _second = ask(&app, "Second question here", "body two", "pain").await;
+    let csrf = csrf_in(&app.get_text(&first).await.1);
+    // Erasing through the first link touches only the first question.
+    let r = app
+        .post_form(None, &format!("{first}/delete"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(r.status().as_u16(), 200);
+    let left = app.store.unanswered_questions(10).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].title, "Second question here");
+    // Malformed and unknown links get the same plain answer.
+    for bad in [
+        "/private/short",
+        "/private/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    ] {
+        let (status, page) = app.get_text(bad).await;
+        assert_eq!(status, 404, "{bad}");
+        assert!(page.contains("doesn't lead to a question"));
+    }
+}
+
+#[tokio::test]
+async fn experts_edit_only_their_own_answers() {
+    let app = spawn_app().await;
+    app.create_account("author.one", Role::Expert).await;
+    app.create_account("other.two", Role::Expert).await;
+    ask(&app, "A question to answer", "details", "bodies").await;
+    let author = app.browser_login("author.one").await;
+    let csrf = csrf_in(&app.get_as(&author, "/q/1").await.1);
+    app.post_form(
+        Some(&author),
+        "/q/1/answers",
+        &[
+            ("csrf", &csrf),
+            ("body", "First version."),
+            ("action", "publish"),
+        ],
+    )
+    .await;
+
+    let (status, form) = app.get_as(&author, "/answers/1/edit").await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("First version."),
+        "the form holds the current text"
+    );
+    let r = app
+        .post_form(
+            Some(&author),
+            "/answers/1/edit",
+            &[
+                ("csrf", &csrf_in(&form)),
+                ("body", "Second version."),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let public = app.get_text("/q/1").await.1;
+    assert!(public.contains("Second version.") && !public.contains("First version."));
+
+    let other = app.browser_login("other.two").await;
+    assert_eq!(app.get_as(&other, "/answers/1/edit").await.0, 403);
+    let other_csrf = csrf_in(&app.get_as(&other, "/q/1").await.1);
+    let r = app
+        .post_form(
+            Some(&other),
+            "/answers/1/edit",
+            &[
+                ("csrf", &other_csrf),
+                ("body", "Hijacked."),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 403);
+    assert!(!app.get_text("/q/1").await.1.contains("Hijacked."));
+}
+
+#[tokio::test]
+async fn staff_pages_need_a_login_and_the_right_role() {
+    let app = spawn_app().await;
+    app.create_account("mod.one", Role::Moderator).await;
+    let r = app.get("/expert").await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(r.headers()["location"], "/login?next=/expert");
+
+    // A wrong password keeps the handle and says why.
+    let csrf = csrf_in(&app.get_text("/login").await.1);
+    let r = app
+        .post_form(
+            None,
+            "/login",
+            &[
+                ("csrf", &csrf),
+                ("handle", "mod.one"),
+                ("password", "wrong password!"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 400);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("do not match") && page.contains(r#"value="mod.one""#));
+
+    // Moderators see the queue but may not answer.
+    ask(&app, "Waiting for a clinician", "details", "pain").await;
+    let cookie = app.browser_login("mod.one").await;
+    assert_eq!(app.get_as(&cookie, "/expert").await.0, 200);
+    let page = app.get_as(&cookie, "/q/1").await.1;
+    assert!(
+        !page.contains("Publish answer"),
+        "no answer form for moderators"
+    );
+    let r = app
+        .post_form(
+            Some(&cookie),
+            "/q/1/answers",
+            &[
+                ("csrf", &csrf_in(&page)),
+                ("body", "x"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 403);
+
+    // Logging out ends the session on the server, not just in the browser.
+    let r = app
+        .post_form(Some(&cookie), "/logout", &[("csrf", &csrf_in(&page))])
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(app.get_as(&cookie, "/expert").await.0, 303);
+}
+
+#[tokio::test]
+async fn disabling_an_account_ends_its_sessions() {
+    let app = spawn_app().await;
+    app.create_account("dr.gone", Role::Expert).await;
+    let cookie = app.browser_login("dr.gone").await;
+    assert_eq!(app.get_as(&cookie, "/expert").await.0, 200);
+    assert!(app
+        .store
+        .set_account_disabled("dr.gone", true, confide_web::now())
+        .await
+        .unwrap());
+    assert_eq!(app.get_as(&cookie, "/expert").await.0, 303);
+    let csrf = csrf_in(&app.get_text("/login").await.1);
+    let r = app
+        .post_form(
+            None,
+            "/login",
+            &[
+                ("csrf", &csrf),
+                ("handle", "dr.gone"),
+                ("password", crate::support::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 400);
+}
+
+#[tokio::test]
+async fn publish_immediately_makes_questions_public_at_once() {
+    let app = spawn_app_with(SiteConfig {
+        publish: PublishPolicy::Immediately,
+        ..SiteConfig::default()
+    })
+    .await;
+    ask(&app, "Visible straight away?", "yes please", "other").await;
+    let (status, page) = app.get_text("/q/1").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("No answer yet"));
+}
+
+#[tokio::test]
+async fn home_pages_through_older_questions() {
+    let app = spawn_app().await;
+    app.create_account("dr.page", Role::Expert).await;
+    let token = app.api_login("dr.page").await;
+    for n in 0..23 {
+        let (id, _) = app
+            .api_ask(&format!("Paged question number {n}"), "b", "desire")
+            .await;
+        assert_eq!(
+            app.api_answer(&token, id, "answer").await.status().as_u16(),
+            201
+        );
+    }
+    let first = app.get_text("/").await.1;
+    assert!(
+        first.contains("Paged question number 22") && !first.contains("Paged question number 2<")
+    );
+    let next = value_after(&first, r#"class="pager"><a href=""#).replace("&amp;", "&");
+    let (status, second) = app.get_text(&next).await;
+    assert_eq!(status, 200);
+    assert!(second.contains("Paged question number 0"));
+    assert!(!second.contains("Paged question number 22"));
+    assert_eq!(app.get("/?after=garbage").await.status().as_u16(), 400);
+    assert_eq!(app.get("/?topic=astrology").await.status().as_u16(), 422);
+    assert_eq!(app.get("/q/not-a-number").await.status().as_u16(), 404);
+}
