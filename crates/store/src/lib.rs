@@ -78,6 +78,28 @@ pub struct AuditEntry {
     pub target: String,
 }
 
+/// A question as the search projection sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchDocument {
+    pub id: QuestionId,
+    pub title: String,
+    pub body: String,
+    /// Every answer's Markdown, joined.
+    pub answers: String,
+    pub topic: Topic,
+    pub public: bool,
+    pub answered: bool,
+}
+
+/// A stored embedding: which model made it from which text (by hash).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEmbedding {
+    pub question_id: QuestionId,
+    pub model: String,
+    pub content_hash: Vec<u8>,
+    pub vector: Vec<u8>,
+}
+
 /// Everything the product keeps. Implementations must make each method one
 /// transaction, and every change write its change-log row inside it.
 #[async_trait]
@@ -142,6 +164,26 @@ pub trait Store: Send + Sync + 'static {
     /// Reclaims space and overwrites what was deleted, so erased text is
     /// gone from the files on disk, not just unreachable.
     async fn compact(&self) -> Result<()>;
+
+    // For the search projection.
+    async fn search_document(&self, id: QuestionId) -> Result<Option<SearchDocument>>;
+    /// Public questions with ids above `after`, in id order, for rebuilds.
+    async fn public_documents_after(
+        &self,
+        after: QuestionId,
+        limit: u32,
+    ) -> Result<Vec<SearchDocument>>;
+    /// Stored embeddings of `model` for questions with ids above `after`.
+    async fn embeddings_after(
+        &self,
+        model: &str,
+        after: QuestionId,
+        limit: u32,
+    ) -> Result<Vec<StoredEmbedding>>;
+    /// Saves an embedding; a question erased meanwhile is silently skipped.
+    async fn put_embedding(&self, embedding: &StoredEmbedding) -> Result<()>;
+    /// The newest change-log sequence number (0 when empty).
+    async fn last_change(&self) -> Result<i64>;
 
     // Logs.
     async fn changes_since(&self, seq: i64, limit: u32) -> Result<Vec<Change>>;

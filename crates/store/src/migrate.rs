@@ -8,8 +8,15 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-pub(crate) const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "core_loop",
-    sql: include_str!("../migrations/sqlite/0001_core_loop.sql"),
-}];
+pub(crate) const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "core_loop",
+        sql: include_str!("../migrations/sqlite/0001_core_loop.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "embeddings",
+        sql: include_str!("../migrations/sqlite/0002_embeddings.sql"),
+    },
+];

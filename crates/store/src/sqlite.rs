@@ -18,7 +18,10 @@ use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 
 use crate::error::on_unique_violation;
 use crate::migrate::SQLITE as MIGRATIONS;
-use crate::{AuditEntry, Change, Cursor, NewAccount, QuestionPage, Result, Store, StoreError};
+use crate::{
+    AuditEntry, Change, Cursor, NewAccount, QuestionPage, Result, SearchDocument, Store,
+    StoreError, StoredEmbedding,
+};
 
 pub struct SqliteStore {
     /// One connection for all writes: SQLite admits one writer at a time,
@@ -190,6 +193,22 @@ fn question_from_row(row: &SqliteRow) -> Result<Question> {
             .try_get::<Option<i64>, _>("helpful_answer_id")?
             .map(AnswerId),
         answer_count: row.try_get("answer_count")?,
+    })
+}
+
+const DOCUMENT_SELECT: &str = "SELECT q.id, q.title, q.body, q.topic, q.published_at, q.answer_count,
+        COALESCE((SELECT group_concat(a.body, char(10) || char(10)) FROM answers a WHERE a.question_id = q.id), '') AS answers
+     FROM questions q";
+
+fn document_from_row(row: &SqliteRow) -> Result<SearchDocument> {
+    Ok(SearchDocument {
+        id: QuestionId(row.try_get("id")?),
+        title: row.try_get("title")?,
+        body: row.try_get("body")?,
+        answers: row.try_get("answers")?,
+        topic: parse_topic(row.try_get("topic")?)?,
+        public: row.try_get::<Option<i64>, _>("published_at")?.is_some(),
+        answered: row.try_get::<i64, _>("answer_count")? > 0,
     })
 }
 
@@ -729,6 +748,84 @@ impl Store for SqliteStore {
             .execute(&self.writer)
             .await?;
         Ok(())
+    }
+
+    async fn search_document(&self, id: QuestionId) -> Result<Option<SearchDocument>> {
+        sqlx::query(&format!("{DOCUMENT_SELECT} WHERE q.id = ?"))
+            .bind(id.0)
+            .fetch_optional(&self.reader)
+            .await?
+            .as_ref()
+            .map(document_from_row)
+            .transpose()
+    }
+
+    async fn public_documents_after(
+        &self,
+        after: QuestionId,
+        limit: u32,
+    ) -> Result<Vec<SearchDocument>> {
+        sqlx::query(&format!(
+            "{DOCUMENT_SELECT} WHERE q.id > ? AND q.published_at IS NOT NULL ORDER BY q.id LIMIT ?"
+        ))
+        .bind(after.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(document_from_row)
+        .collect()
+    }
+
+    async fn embeddings_after(
+        &self,
+        model: &str,
+        after: QuestionId,
+        limit: u32,
+    ) -> Result<Vec<StoredEmbedding>> {
+        sqlx::query(
+            "SELECT question_id, model, content_hash, vector FROM embeddings
+             WHERE model = ? AND question_id > ? ORDER BY question_id LIMIT ?",
+        )
+        .bind(model)
+        .bind(after.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(StoredEmbedding {
+                question_id: QuestionId(row.try_get("question_id")?),
+                model: row.try_get("model")?,
+                content_hash: row.try_get("content_hash")?,
+                vector: row.try_get("vector")?,
+            })
+        })
+        .collect()
+    }
+
+    async fn put_embedding(&self, e: &StoredEmbedding) -> Result<()> {
+        // INSERT ... SELECT: nothing happens if the question was erased meanwhile.
+        sqlx::query(
+            "INSERT INTO embeddings (question_id, model, content_hash, vector)
+             SELECT id, ?, ?, ? FROM questions WHERE id = ?
+             ON CONFLICT (question_id) DO UPDATE SET
+                 model = excluded.model, content_hash = excluded.content_hash, vector = excluded.vector",
+        )
+        .bind(&e.model)
+        .bind(&e.content_hash)
+        .bind(&e.vector)
+        .bind(e.question_id.0)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    async fn last_change(&self) -> Result<i64> {
+        let seq: Option<i64> = sqlx::query_scalar("SELECT max(seq) FROM changes")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(seq.unwrap_or(0))
     }
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {

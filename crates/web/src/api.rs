@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/questions/{id}/answers", post(create_answer))
         .route("/answers/{id}", put(edit_answer))
         .route("/sessions", post(create_session).delete(end_session))
+        .route("/search", get(search))
         .fallback(|| async { ApiError(Error::NotFound) })
 }
 
@@ -45,12 +46,12 @@ pub fn routes() -> Router<AppState> {
     ),
     paths(
         create_question, list_questions, get_question, erase_question, create_reply,
-        mark_helpful, create_answer, edit_answer, create_session, end_session
+        mark_helpful, create_answer, edit_answer, create_session, end_session, search
     ),
     components(schemas(
         NewQuestion, CreatedQuestion, QuestionView, AnswerView, ReplyView, AuthorView,
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
-        SessionToken, ErrorBody, crate::error::ErrorDetail
+        SessionToken, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
     )),
     modifiers(&BearerAuth)
 )]
@@ -196,6 +197,39 @@ pub struct SessionToken {
     /// Send as `Authorization: Bearer <token>`.
     token: String,
     expires_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SearchResultView {
+    id: i64,
+    title: String,
+    url: String,
+    /// HTML: the text escaped, matches in `<mark>`.
+    snippet: String,
+    /// Fused relevance in [0, 1] (BM25 alone while semantic search is off).
+    score: f32,
+    answered: bool,
+    topic: String,
+    /// Close enough to be the same question, already answered.
+    same_question: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SearchResults {
+    results: Vec<SearchResultView>,
+    /// Whether meaning, not only words, was matched.
+    semantic: bool,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct SearchParams {
+    /// What to look for, in plain words.
+    q: String,
+    /// 1–50, default 10.
+    limit: Option<u32>,
+    topic: Option<String>,
+    /// `1` for answered questions only.
+    answered: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -578,6 +612,48 @@ async fn create_session(
         expires_at: expires.rfc3339(),
     };
     Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// Search answered questions by meaning and words.
+#[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchParams),
+    responses((status = 200, body = SearchResults), (status = 400, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+async fn search(
+    State(state): State<AppState>,
+    Params(params, _): Params<SearchParams, ApiError>,
+) -> Result<Json<SearchResults>, ApiError> {
+    let topic = params
+        .topic
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .map(Topic::parse)
+        .transpose()?;
+    let filter = confide_search::Filter {
+        topic: topic.map(|t| t.slug().to_owned()),
+        answered_only: params.answered.as_deref() == Some("1"),
+    };
+    let limit = params.limit.unwrap_or(10).clamp(1, 50) as usize;
+    let results = state
+        .search
+        .search(&params.q, &filter, limit)
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(Json(SearchResults {
+        semantic: state.search.semantic_enabled(),
+        results: results
+            .iter()
+            .map(|r| SearchResultView {
+                id: r.id.0,
+                title: r.title.clone(),
+                url: confide_core::question::question_path(r.id, &r.title),
+                snippet: r.snippet.clone(),
+                score: r.score,
+                answered: r.answered,
+                topic: r.topic.clone(),
+                same_question: r.looks_like_the_same_question(),
+            })
+            .collect(),
+    }))
 }
 
 /// Log out: end the session whose token is sent.

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use confide_core::{Capability, PublishPolicy, Timestamp};
+use confide_search::Search;
 use confide_store::Store;
 use serde::Deserialize;
 use tokio::net::TcpListener;
@@ -57,16 +58,22 @@ impl Default for SiteConfig {
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
+    pub search: Arc<Search>,
     pub config: Arc<SiteConfig>,
     /// Signs CSRF tokens; shared through the database by every node.
     secret: Arc<[u8; 32]>,
 }
 
 impl AppState {
-    pub async fn new(store: Arc<dyn Store>, config: SiteConfig) -> Result<Self, Error> {
+    pub async fn new(
+        store: Arc<dyn Store>,
+        search: Arc<Search>,
+        config: SiteConfig,
+    ) -> Result<Self, Error> {
         let secret = store.instance_secret().await?;
         Ok(AppState {
             store,
+            search,
             config: Arc::new(config),
             secret: Arc::new(secret),
         })
@@ -97,6 +104,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { error::PageError(Error::NotFound) })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            middleware::apply_own_writes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             middleware::security_headers,
         ))
         .layer(axum::middleware::from_fn(middleware::log_request))
@@ -108,6 +119,7 @@ pub fn router(state: AppState) -> Router {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    search: Arc<Search>,
 }
 
 impl Application {
@@ -115,6 +127,7 @@ impl Application {
         let listener = TcpListener::bind(listen).await?;
         Ok(Application {
             listener,
+            search: state.search.clone(),
             router: router(state),
         })
     }
@@ -124,12 +137,31 @@ impl Application {
     }
 
     /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    /// Meanwhile the search projection follows the change log, so writes
+    /// made through other nodes or the command line are found too.
     pub async fn run_until(
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let follower = tokio::spawn(follow_changes(self.search));
+        let served = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
-            .await
+            .await;
+        follower.abort();
+        served
+    }
+}
+
+/// How often the projection looks for changes made elsewhere.
+const FOLLOW_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
+
+async fn follow_changes(search: Arc<Search>) {
+    let mut tick = tokio::time::interval(FOLLOW_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = search.catch_up().await {
+            tracing::warn!(error = %e, "search projection could not catch up");
+        }
     }
 }

@@ -51,6 +51,23 @@ pub async fn security_headers(
     response
 }
 
+/// A node applies its own writes to the search projection before it
+/// answers, so whoever wrote sees their write in search at once.
+pub async fn apply_own_writes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let response = next.run(request).await;
+    if writes && (response.status().is_success() || response.status().is_redirection()) {
+        if let Err(e) = state.search.catch_up().await {
+            tracing::warn!(error = %e, "search projection could not catch up");
+        }
+    }
+    response
+}
+
 /// Refuses cross-site form posts: browsers say where a request comes from,
 /// and no other site has any business posting to ours.
 fn check_same_origin(request: &Request) -> Result<(), Error> {

@@ -15,6 +15,8 @@ pub struct Chrome<'a> {
     /// CSRF token for the logout form, when someone is logged in.
     pub logout_csrf: Option<String>,
     pub quick_exit_url: &'a str,
+    /// A script of ours this page enhances itself with (never required).
+    pub script: Option<&'a str>,
 }
 
 pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
@@ -27,6 +29,9 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                 meta name="referrer" content="no-referrer";
                 title { (chrome.title) " · Confide" }
                 link rel="stylesheet" href="/static/site.css";
+                @if let Some(src) = chrome.script {
+                    script src=(src) defer {}
+                }
             }
             body {
                 a class="skip" href="#main" { "Skip to content" }
@@ -38,6 +43,7 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                     nav aria-label="Main" {
                         a href="/" { "Answers" }
                         a href="/ask" { "Ask anonymously" }
+                        a href="/search" { "Search" }
                         @if let Some(account) = chrome.account {
                             a href="/expert" { "Queue" }
                             form method="post" action="/logout" class="inline" {
@@ -79,6 +85,7 @@ pub fn error_page(status: StatusCode, error: &Error) -> Markup {
         account: None,
         logout_csrf: None,
         quick_exit_url: "https://www.bbc.com/weather",
+        script: None,
     };
     layout(
         &chrome,

@@ -11,12 +11,13 @@ use confide_core::{
 use maud::html;
 use serde::Deserialize;
 
-use super::{base_url, chrome, private};
+use super::{base_url, chrome, private, similar_block};
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageForm};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
+use confide_search::{Filter, SearchResult};
 
 #[derive(Deserialize, Default)]
 pub struct AskForm {
@@ -28,10 +29,13 @@ pub struct AskForm {
     body: String,
     #[serde(default)]
     topic: String,
+    /// `check` to look for similar questions first; anything else sends.
+    #[serde(default)]
+    action: String,
 }
 
 pub async fn form(State(state): State<AppState>, MaybeSession(session): MaybeSession) -> Response {
-    ask_page(&state, session.as_ref(), &AskForm::default(), &[])
+    ask_page(&state, session.as_ref(), &AskForm::default(), &[], None)
 }
 
 fn ask_page(
@@ -39,6 +43,7 @@ fn ask_page(
     session: Option<&crate::extract::Session>,
     form: &AskForm,
     errors: &[ValidationError],
+    similar: Option<&[SearchResult]>,
 ) -> Response {
     let csrf = csrf::token(state, Binding::Anonymous);
     let error_for = |field: &str| {
@@ -51,8 +56,10 @@ fn ask_page(
             _ => false,
         })
     };
+    let mut chrome = chrome(state, "Ask anonymously", session);
+    chrome.script = Some("/static/ask.js");
     let markup = view::layout(
-        &chrome(state, "Ask anonymously", session),
+        &chrome,
         html! {
             h1 { "Ask anonymously" }
             div class="reassure" {
@@ -91,7 +98,16 @@ fn ask_page(
                         }
                     }
                 }
-                button type="submit" { "Send my question" }
+                div class="buttons" {
+                    button type="submit" name="action" value="check" class="secondary" {
+                        "Check for similar questions"
+                    }
+                    button type="submit" name="action" value="send" { "Send my question" }
+                }
+            }
+            // Filled as the asker types (with JavaScript), or by the check button (without).
+            div id="similar-live" {
+                @if let Some(results) = similar { (similar_block(results)) }
             }
         },
     );
@@ -134,6 +150,25 @@ pub async fn submit(
     PageForm(form): PageForm<AskForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
+    if form.action == "check" {
+        let text = format!("{}\n{}", form.title, form.body);
+        let filter = Filter {
+            topic: None,
+            answered_only: true,
+        };
+        let results = state
+            .search
+            .search(&text, &filter, 5)
+            .await
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        return Ok(ask_page(
+            &state,
+            session.as_ref(),
+            &form,
+            &[],
+            Some(&results),
+        ));
+    }
     let title = QuestionTitle::parse(&form.title);
     let body = QuestionBody::parse(&form.body);
     let topic = Topic::parse(&form.topic);
@@ -142,7 +177,7 @@ pub async fn submit(
         (t, b, p) => {
             let errors: Vec<ValidationError> =
                 [t.err(), b.err(), p.err()].into_iter().flatten().collect();
-            return Ok(ask_page(&state, session.as_ref(), &form, &errors));
+            return Ok(ask_page(&state, session.as_ref(), &form, &errors, None));
         }
     };
     let capability = new_token()?;

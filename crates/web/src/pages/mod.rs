@@ -3,6 +3,7 @@
 mod ask;
 mod expert;
 mod public;
+pub(crate) mod search;
 
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue};
@@ -22,6 +23,8 @@ pub fn routes() -> Router<AppState> {
         .route("/q/{id}", get(public::question))
         .route("/q/{id}/{slug}", get(public::question))
         .route("/ask", get(ask::form).post(ask::submit))
+        .route("/search", get(search::search_page))
+        .route("/static/ask.js", get(ask_script))
         .route("/private/{capability}", get(ask::private_page))
         .route("/private/{capability}/replies", post(ask::reply))
         .route("/private/{capability}/helpful", post(ask::helpful))
@@ -43,6 +46,8 @@ pub fn routes() -> Router<AppState> {
         .route("/health", get(health))
 }
 
+pub(crate) use search::similar_block;
+
 pub(crate) fn chrome<'a>(
     state: &'a AppState,
     title: &'a str,
@@ -53,6 +58,7 @@ pub(crate) fn chrome<'a>(
         account: session.map(|s| &s.account),
         logout_csrf: session.map(|s| csrf::token(state, Binding::Session(&s.token))),
         quick_exit_url: &state.config.quick_exit_url,
+        script: None,
     }
 }
 
@@ -96,6 +102,16 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
+async fn ask_script() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/ask.js"),
+    )
+}
+
 async fn robots() -> impl IntoResponse {
     (
         [(CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -103,6 +119,10 @@ async fn robots() -> impl IntoResponse {
     )
 }
 
-async fn health() -> impl IntoResponse {
-    axum::Json(serde_json::json!({ "status": "ok" }))
+async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> impl IntoResponse {
+    axum::Json(serde_json::json!({
+        "status": "ok",
+        "semantic_search": if state.search.semantic_enabled() { "on" } else { "off" },
+        "indexed_questions": state.search.len(),
+    }))
 }

@@ -116,6 +116,12 @@ pub(crate) async fn question_page(
         }),
     };
     let is_public = thread.question.is_public();
+    // Related questions are a help, not a requirement: a search failure
+    // must not take the question page down with it.
+    let related = state.search.related(id, 5).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "related questions unavailable");
+        Vec::new()
+    });
     let markup = view::layout(
         &chrome(&state, &thread.question.title, session.as_ref()),
         html! {
@@ -125,6 +131,12 @@ pub(crate) async fn question_page(
                 }
             }
             (view::thread(&thread, &controls, now))
+            @if !related.is_empty() {
+                section class="related" aria-labelledby="related-heading" {
+                    h2 id="related-heading" { "Related questions" }
+                    (super::search::result_list(&related, ""))
+                }
+            }
         },
     );
     // Staff views of a private question must not be cached anywhere.

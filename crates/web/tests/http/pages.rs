@@ -482,3 +482,115 @@ async fn home_pages_through_older_questions() {
     assert_eq!(app.get("/?topic=astrology").await.status().as_u16(), 422);
     assert_eq!(app.get("/q/not-a-number").await.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn without_javascript_the_asker_can_check_for_similar_questions_first() {
+    let app = spawn_app().await;
+    app.create_account("dr.similar", Role::Expert).await;
+    let token = app.api_login("dr.similar").await;
+    let (id, _) = app
+        .api_ask(
+            "Why do I feel sad after sex?",
+            "Every time after sex I feel low for an hour.",
+            "emotions",
+        )
+        .await;
+    app.api_answer(&token, id, "It has a name: postcoital dysphoria.")
+        .await;
+
+    let page = app.get_text("/ask").await.1;
+    assert!(page.contains(r#"value="check""#), "an explicit check step");
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &csrf_in(&page)),
+                ("title", "sad after sex"),
+                ("body", "feeling low afterwards"),
+                ("topic", "emotions"),
+                ("action", "check"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 200);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Answered questions like yours"));
+    assert!(
+        page.contains("Why do I feel sad after sex?"),
+        "the answered question is offered"
+    );
+    assert!(
+        page.contains("feeling low afterwards"),
+        "what the asker wrote is kept"
+    );
+    assert_eq!(
+        app.store.unanswered_questions(10).await.unwrap().len(),
+        0,
+        "checking posts nothing"
+    );
+}
+
+#[tokio::test]
+async fn search_page_finds_answered_questions_with_snippets_and_filters() {
+    let app = spawn_app().await;
+    app.create_account("dr.find", Role::Expert).await;
+    let token = app.api_login("dr.find").await;
+    let (id, _) = app
+        .api_ask(
+            "Condom broke, what now?",
+            "The condom broke last night during sex.",
+            "contraception",
+        )
+        .await;
+    app.api_answer(&token, id, "Emergency contraception works best early.")
+        .await;
+    let (status, page) = app.get_text("/search?q=condom+broke").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Condom broke, what now?"));
+    assert!(page.contains("<mark>"), "matches are highlighted");
+    assert!(
+        page.contains("Semantic search off"),
+        "the page says when meaning is not matched"
+    );
+    assert!(!app
+        .get_text("/search?q=condom&topic=pain")
+        .await
+        .1
+        .contains("Condom broke, what now?"));
+    assert_eq!(
+        app.get("/search?q=x&topic=astrology")
+            .await
+            .status()
+            .as_u16(),
+        422
+    );
+
+    let v: serde_json::Value = app
+        .get("/api/v1/search?q=condom%20broke&limit=3")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["results"][0]["id"], id);
+    assert_eq!(v["results"][0]["answered"], true);
+    assert_eq!(v["semantic"], false);
+    assert!(v["results"][0]["score"].as_f64().unwrap() > 0.0);
+    let health: serde_json::Value = app.get("/health").await.json().await.unwrap();
+    assert_eq!(health["semantic_search"], "off");
+
+    // The question page shows related questions, never itself.
+    let (other, _) = app
+        .api_ask(
+            "Condom slipped off, pregnancy risk?",
+            "It slipped off during sex.",
+            "contraception",
+        )
+        .await;
+    app.api_answer(&token, other, "Same advice: act early.")
+        .await;
+    let page = app.get_text(&format!("/q/{other}")).await.1;
+    let related = &page[page.find("Related questions").expect("related section")..];
+    assert!(related.contains("Condom broke, what now?"));
+    assert!(!related.contains("Condom slipped off"));
+}

@@ -38,7 +38,13 @@ pub async fn spawn_app_with(config: SiteConfig) -> TestApp {
         .await
         .expect("open store");
     store.migrate().await.expect("migrate");
-    let state = AppState::new(store.clone(), config).await.expect("state");
+    // Lexical search only: these tests are about the loop, not the model.
+    let search = confide_search::Search::open(store.clone(), None, None)
+        .await
+        .expect("search");
+    let state = AppState::new(store.clone(), Arc::new(search), config)
+        .await
+        .expect("state");
     let app = Application::bind("127.0.0.1:0", state).await.expect("bind");
     let addr = app.local_addr().expect("addr");
     let (tx, rx) = oneshot::channel::<()>();

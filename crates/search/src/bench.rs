@@ -1,0 +1,296 @@
+//! `confide bench search`: a synthetic corpus, the index build time, query
+//! latency percentiles for each method, and memory.
+
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::engine::{Engine, Method};
+use crate::lexical::{Filter, LexicalDoc, LexicalIndex};
+use crate::semantic::{Embedder, DIMS};
+use crate::Error;
+
+#[derive(Debug, Serialize)]
+pub struct Latency {
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BenchReport {
+    pub questions: usize,
+    pub queries: usize,
+    pub build_seconds: f64,
+    pub lexical: Latency,
+    pub semantic: Latency,
+    pub hybrid: Latency,
+    /// Hybrid including embedding the query with the real model.
+    pub hybrid_with_embedding: Option<Latency>,
+    pub embedding_only: Option<Latency>,
+    pub vector_index_mb: f64,
+    pub rss_mb_before: f64,
+    pub rss_mb_after: f64,
+}
+
+/// A small deterministic generator, so runs are comparable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// Zipf-like: low indexes far more often, as words are in real text.
+    fn word<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        let i = ((words.len() as f64).powf(u) - 1.0) as usize;
+        words[i.min(words.len() - 1)]
+    }
+
+    fn unit_vector(&mut self) -> Vec<f32> {
+        let v: Vec<f32> = (0..DIMS)
+            .map(|_| (self.next() % 2001) as f32 / 1000.0 - 1.0)
+            .collect();
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+        v.into_iter().map(|x| x / n).collect()
+    }
+}
+
+const WORDS: &[&str] = &[
+    "sex",
+    "partner",
+    "after",
+    "pain",
+    "feel",
+    "normal",
+    "why",
+    "when",
+    "condom",
+    "period",
+    "pill",
+    "body",
+    "desire",
+    "relationship",
+    "boyfriend",
+    "girlfriend",
+    "husband",
+    "wife",
+    "cry",
+    "tears",
+    "orgasm",
+    "erection",
+    "test",
+    "infection",
+    "burning",
+    "discharge",
+    "pregnant",
+    "late",
+    "bleeding",
+    "anxious",
+    "worried",
+    "ashamed",
+    "first",
+    "time",
+    "again",
+    "never",
+    "always",
+    "sometimes",
+    "doctor",
+    "clinic",
+    "safe",
+    "unprotected",
+    "kiss",
+    "touch",
+    "libido",
+    "low",
+    "high",
+    "porn",
+    "masturbation",
+    "consent",
+    "pressure",
+    "trust",
+    "jealous",
+    "married",
+    "single",
+    "dating",
+    "vaginal",
+    "penis",
+    "vulva",
+    "testicle",
+    "breast",
+    "hormone",
+    "contraception",
+    "iud",
+    "implant",
+    "herpes",
+    "chlamydia",
+    "hiv",
+    "prep",
+    "pep",
+    "lubricant",
+    "dry",
+    "tight",
+    "painful",
+    "itch",
+    "sore",
+    "rash",
+    "lump",
+    "smell",
+    "size",
+    "shape",
+    "weight",
+    "age",
+    "menopause",
+    "pregnancy",
+    "fertility",
+    "sperm",
+    "ejaculation",
+    "premature",
+    "delayed",
+    "arousal",
+    "fantasy",
+    "kink",
+    "boundaries",
+    "talk",
+    "communication",
+    "cheating",
+    "breakup",
+    "lonely",
+    "intimacy",
+    "closeness",
+    "cuddle",
+    "sleep",
+];
+
+fn sentence(rng: &mut Rng, min: usize, max: usize) -> String {
+    let n = min + (rng.next() as usize % (max - min + 1));
+    (0..n)
+        .map(|_| rng.word(WORDS))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn percentiles(mut samples: Vec<f64>) -> Latency {
+    samples.sort_by(|a, b| a.total_cmp(b));
+    let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize];
+    Latency {
+        p50_ms: (at(0.50) * 1000.0).round() / 1000.0,
+        p99_ms: (at(0.99) * 1000.0).round() / 1000.0,
+    }
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| (kb / 1024.0 * 10.0).round() / 10.0)
+}
+
+fn time_ms(f: impl FnOnce()) -> f64 {
+    let start = Instant::now();
+    f();
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Builds a corpus of `questions` and times `queries` searches per method.
+pub fn run(
+    questions: usize,
+    queries: usize,
+    embedder: Option<&Embedder>,
+    progress: impl Fn(usize, usize),
+) -> Result<BenchReport, Error> {
+    let rss_before = rss_mb();
+    let mut rng = Rng(0x5eed_c0f1_de00_0001);
+    let mut engine = Engine::new(LexicalIndex::in_memory()?);
+    let build = Instant::now();
+    for id in 0..questions {
+        let title = sentence(&mut rng, 5, 12);
+        let body = sentence(&mut rng, 20, 60);
+        let answers = sentence(&mut rng, 30, 80);
+        let vector = rng.unit_vector();
+        let doc = LexicalDoc {
+            id: id as u64,
+            title: &title,
+            body: &body,
+            answers: &answers,
+            topic: "other",
+            answered: true,
+        };
+        engine.upsert(&doc, Some(&vector))?;
+        if id % 10_000 == 9_999 {
+            progress(id + 1, questions);
+        }
+    }
+    engine.lexical.commit()?;
+    let build_seconds = build.elapsed().as_secs_f64();
+    let texts: Vec<String> = (0..queries).map(|_| sentence(&mut rng, 3, 8)).collect();
+    let vectors: Vec<Vec<f32>> = (0..queries).map(|_| rng.unit_vector()).collect();
+    let filter = Filter::default();
+    let measure = |method: Method| -> Result<Latency, Error> {
+        let mut samples = Vec::with_capacity(queries);
+        for (text, vector) in texts.iter().zip(&vectors) {
+            let mut result = Ok(Vec::new());
+            samples.push(time_ms(|| {
+                result = engine.search(text, Some(vector), method, &filter, 10, None)
+            }));
+            result?;
+        }
+        Ok(percentiles(samples))
+    };
+    let lexical = measure(Method::Lexical)?;
+    let semantic = measure(Method::Semantic)?;
+    let hybrid = measure(Method::Hybrid)?;
+    let (hybrid_with_embedding, embedding_only) = match embedder {
+        None => (None, None),
+        Some(e) => {
+            let mut with = Vec::new();
+            let mut only = Vec::new();
+            for text in texts.iter().take(200) {
+                let mut result = Ok(());
+                with.push(time_ms(|| {
+                    let started = Instant::now();
+                    result = e.embed(&[text.as_str()]).and_then(|v| {
+                        only.push(started.elapsed().as_secs_f64() * 1000.0);
+                        engine
+                            .search(text, Some(&v[0]), Method::Hybrid, &filter, 10, None)
+                            .map(|_| ())
+                    });
+                }));
+                result?;
+            }
+            (Some(percentiles(with)), Some(percentiles(only)))
+        }
+    };
+    Ok(BenchReport {
+        questions,
+        queries,
+        build_seconds: (build_seconds * 100.0).round() / 100.0,
+        lexical,
+        semantic,
+        hybrid,
+        hybrid_with_embedding,
+        embedding_only,
+        vector_index_mb: (engine.vectors.memory_bytes() as f64 / 1_048_576.0 * 10.0).round() / 10.0,
+        rss_mb_before: rss_before,
+        rss_mb_after: rss_mb(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_tiny_bench_runs() {
+        let report = super::run(300, 20, None, |_, _| {}).unwrap();
+        assert_eq!(report.questions, 300);
+        assert!(report.lexical.p99_ms >= report.lexical.p50_ms);
+        assert!(report.hybrid_with_embedding.is_none());
+    }
+}

@@ -1,0 +1,430 @@
+//! Confide's search: a projection of the store for finding things. A lexical
+//! index (tantivy) and sentence embeddings (all-MiniLM-L6-v2 via candle),
+//! fused into one ranking. It follows the store's change log, so every
+//! node's index converges on the database, and it can be rebuilt from the
+//! database at any time.
+
+pub mod bench;
+pub mod engine;
+pub mod eval;
+pub mod lang;
+pub mod lexical;
+pub mod model;
+pub mod semantic;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use confide_core::QuestionId;
+use confide_store::{SearchDocument, Store, StoreError, StoredEmbedding};
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+pub use engine::{Engine, Hit, Method};
+pub use lexical::Filter;
+pub use semantic::Embedder;
+
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("search index: {0}")]
+    Index(String),
+    #[error("embedding model: {0}")]
+    Model(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Cosine similarity above which a stored question is taken to be the one
+/// being asked ("this looks like your question — already answered").
+/// Calibrated on MQP: see `confide eval similar` and the README.
+pub const SAME_QUESTION_SIMILARITY: f32 = 0.80;
+
+/// One result, ready to show.
+#[derive(Debug, Clone)]
+pub struct SearchResult {
+    pub id: QuestionId,
+    pub title: String,
+    pub topic: String,
+    /// Escaped HTML, matches in `<mark>`; may be empty.
+    pub snippet: String,
+    pub score: f32,
+    pub answered: bool,
+    /// Semantic similarity to the query, when semantic search is on.
+    pub similarity: Option<f32>,
+}
+
+impl SearchResult {
+    /// Close enough to say "this looks like your question".
+    pub fn looks_like_the_same_question(&self) -> bool {
+        self.answered
+            && self
+                .similarity
+                .is_some_and(|s| s >= SAME_QUESTION_SIMILARITY)
+    }
+}
+
+/// The text a question's embedding is computed from: what it asks.
+fn embedding_text(doc: &SearchDocument) -> String {
+    format!("{}\n{}", doc.title, doc.body)
+}
+
+fn content_hash(text: &str) -> Vec<u8> {
+    let mut h = Sha256::new();
+    h.update(model::MODEL_NAME.as_bytes());
+    h.update(b"\n");
+    h.update(text.as_bytes());
+    h.finalize().to_vec()
+}
+
+pub struct Search {
+    store: Arc<dyn Store>,
+    engine: RwLock<Engine>,
+    embedder: Option<Arc<Embedder>>,
+    /// The last change-log entry applied; the lock also serialises catch-ups.
+    applied: tokio::sync::Mutex<i64>,
+    marker: Option<PathBuf>,
+}
+
+const MARKER_FILE: &str = "confide-applied-seq";
+const PAGE: u32 = 500;
+
+impl Search {
+    /// Opens the projection: the lexical index in `index_dir` (in memory when
+    /// `None`), rebuilt from the database if missing, damaged or behind; the
+    /// vectors from the database, computing any that are missing.
+    pub async fn open(
+        store: Arc<dyn Store>,
+        index_dir: Option<&Path>,
+        embedder: Option<Arc<Embedder>>,
+    ) -> Result<Self, Error> {
+        let (lexical, marker, mut start) = match index_dir {
+            None => (lexical::LexicalIndex::in_memory()?, None, None),
+            Some(dir) => {
+                let (index, recreated) = lexical::LexicalIndex::open_or_create(dir)?;
+                let marker = dir.join(MARKER_FILE);
+                let seq = if recreated {
+                    None
+                } else {
+                    read_marker(&marker)
+                };
+                (index, Some(marker), seq)
+            }
+        };
+        // A marker from the future means the database was replaced: rebuild.
+        let last = store.last_change().await?;
+        if start.is_some_and(|s| s > last) {
+            start = None;
+        }
+        let search = Search {
+            store,
+            engine: RwLock::new(Engine::new(lexical)),
+            embedder,
+            applied: tokio::sync::Mutex::new(0),
+            marker,
+        };
+        search.load(start.is_none(), |_, _| {}).await?;
+        let mut applied = search.applied.lock().await;
+        *applied = start.unwrap_or(last).min(last);
+        drop(applied);
+        search.catch_up().await?;
+        Ok(search)
+    }
+
+    pub fn semantic_enabled(&self) -> bool {
+        self.embedder.is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.engine.read().map(|e| e.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Rebuilds everything from the database, reporting (done, total).
+    pub async fn rebuild(&self, progress: impl Fn(usize, usize)) -> Result<(), Error> {
+        let mut applied = self.applied.lock().await;
+        let last = self.store.last_change().await?;
+        self.load(true, progress).await?;
+        *applied = last;
+        drop(applied);
+        self.catch_up().await?;
+        Ok(())
+    }
+
+    /// Reads every public question: fills metadata and vectors, and the
+    /// lexical index too when `relex`.
+    async fn load(&self, relex: bool, progress: impl Fn(usize, usize)) -> Result<(), Error> {
+        let mut vectors = std::collections::HashMap::new();
+        let mut after = QuestionId(0);
+        loop {
+            let page = self
+                .store
+                .embeddings_after(model::MODEL_NAME, after, PAGE * 4)
+                .await?;
+            let Some(last) = page.last() else { break };
+            after = last.question_id;
+            vectors.extend(page.into_iter().map(|e| (e.question_id, e)));
+        }
+        {
+            let mut engine = self.write_engine()?;
+            if relex {
+                engine.lexical.clear()?;
+            }
+            engine.meta.clear();
+            engine.vectors = semantic::VectorIndex::default();
+        }
+        let total = vectors.len();
+        let mut done = 0;
+        let mut after = QuestionId(0);
+        loop {
+            let docs = self.store.public_documents_after(after, PAGE).await?;
+            let Some(last) = docs.last() else { break };
+            after = last.id;
+            let mut fresh = Vec::with_capacity(docs.len());
+            let mut stale = Vec::new();
+            for doc in docs {
+                let text = embedding_text(&doc);
+                let hash = content_hash(&text);
+                match vectors.remove(&doc.id).filter(|e| e.content_hash == hash) {
+                    Some(e) => fresh.push((doc, semantic::from_bytes(&e.vector))),
+                    None => stale.push((doc, text, hash)),
+                }
+            }
+            let computed = self.embed_and_store(stale).await?;
+            fresh.extend(computed);
+            {
+                let mut engine = self.write_engine()?;
+                for (doc, vector) in &fresh {
+                    if relex {
+                        engine.upsert(&lexical_doc(doc), vector.as_deref())?;
+                    } else {
+                        upsert_without_lexical(&mut engine, doc, vector.as_deref());
+                    }
+                }
+            }
+            done += fresh.len();
+            progress(done, total.max(done));
+        }
+        if relex {
+            let mut engine = self.write_engine()?;
+            engine.lexical.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Embeds documents whose stored vector is missing or stale, and stores the result.
+    async fn embed_and_store(
+        &self,
+        docs: Vec<(SearchDocument, String, Vec<u8>)>,
+    ) -> Result<Vec<(SearchDocument, Option<Vec<f32>>)>, Error> {
+        let Some(embedder) = self.embedder.clone() else {
+            return Ok(docs.into_iter().map(|(d, _, _)| (d, None)).collect());
+        };
+        if docs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let texts: Vec<String> = docs.iter().map(|(_, t, _)| t.clone()).collect();
+        let vectors = tokio::task::spawn_blocking(move || {
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            embedder.embed(&refs)
+        })
+        .await
+        .map_err(|e| Error::Model(e.to_string()))??;
+        let mut out = Vec::with_capacity(docs.len());
+        for ((doc, _, hash), vector) in docs.into_iter().zip(vectors) {
+            self.store
+                .put_embedding(&StoredEmbedding {
+                    question_id: doc.id,
+                    model: model::MODEL_NAME.into(),
+                    content_hash: hash,
+                    vector: semantic::to_bytes(&vector),
+                })
+                .await?;
+            out.push((doc, Some(vector)));
+        }
+        Ok(out)
+    }
+
+    fn write_engine(&self) -> Result<std::sync::RwLockWriteGuard<'_, Engine>, Error> {
+        self.engine
+            .write()
+            .map_err(|_| Error::Index("index lock poisoned".into()))
+    }
+
+    fn read_engine(&self) -> Result<std::sync::RwLockReadGuard<'_, Engine>, Error> {
+        self.engine
+            .read()
+            .map_err(|_| Error::Index("index lock poisoned".into()))
+    }
+
+    /// Applies every change-log entry not yet applied. Returns how many
+    /// questions were refreshed.
+    pub async fn catch_up(&self) -> Result<usize, Error> {
+        let mut applied = self.applied.lock().await;
+        let mut refreshed = 0;
+        loop {
+            let changes = self.store.changes_since(*applied, PAGE).await?;
+            let Some(last) = changes.last() else { break };
+            let last_seq = last.seq;
+            let ids: BTreeSet<QuestionId> = changes.iter().filter_map(|c| c.question_id).collect();
+            let mut removed = false;
+            for id in ids {
+                removed |= !self.refresh(id).await?;
+                refreshed += 1;
+            }
+            let mut engine = self.write_engine()?;
+            engine.lexical.commit()?;
+            if removed {
+                engine.lexical.purge_deleted()?;
+            }
+            drop(engine);
+            *applied = last_seq;
+            if let Some(marker) = &self.marker {
+                let _ = std::fs::write(marker, last_seq.to_string());
+            }
+        }
+        Ok(refreshed)
+    }
+
+    /// Brings one question up to date; `false` if it left the index.
+    async fn refresh(&self, id: QuestionId) -> Result<bool, Error> {
+        let doc = self.store.search_document(id).await?.filter(|d| d.public);
+        let Some(doc) = doc else {
+            self.write_engine()?.remove(id.0 as u64);
+            return Ok(false);
+        };
+        let text = embedding_text(&doc);
+        let hash = content_hash(&text);
+        let stored = self
+            .store
+            .embeddings_after(model::MODEL_NAME, QuestionId(id.0 - 1), 1)
+            .await?
+            .into_iter()
+            .find(|e| e.question_id == id && e.content_hash == hash);
+        let vector = match stored {
+            Some(e) => semantic::from_bytes(&e.vector),
+            None => self
+                .embed_and_store(vec![(doc.clone(), text, hash)])
+                .await?
+                .pop()
+                .and_then(|(_, v)| v),
+        };
+        self.write_engine()?
+            .upsert(&lexical_doc(&doc), vector.as_deref())?;
+        Ok(true)
+    }
+
+    async fn embed_query(&self, text: &str) -> Result<Option<Vec<f32>>, Error> {
+        let Some(embedder) = self.embedder.clone() else {
+            return Ok(None);
+        };
+        let text = text.to_owned();
+        let mut vectors = tokio::task::spawn_blocking(move || embedder.embed(&[&text]))
+            .await
+            .map_err(|e| Error::Model(e.to_string()))??;
+        Ok(vectors.pop())
+    }
+
+    /// Hybrid search (lexical alone while the model is unavailable).
+    pub async fn search(
+        &self,
+        text: &str,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Vec<SearchResult>, Error> {
+        let text: String = text.chars().take(500).collect();
+        if text.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let embedding = self.embed_query(&text).await?;
+        let engine = self.read_engine()?;
+        let hits = engine.search(
+            &text,
+            embedding.as_deref(),
+            Method::Hybrid,
+            filter,
+            limit,
+            None,
+        )?;
+        Ok(results(&engine, hits))
+    }
+
+    /// Answered questions like this one, for "related questions".
+    pub async fn related(&self, id: QuestionId, limit: usize) -> Result<Vec<SearchResult>, Error> {
+        let Some(doc) = self.store.search_document(id).await? else {
+            return Ok(Vec::new());
+        };
+        let stored = self
+            .store
+            .embeddings_after(model::MODEL_NAME, QuestionId(id.0 - 1), 1)
+            .await?
+            .into_iter()
+            .find(|e| e.question_id == id)
+            .and_then(|e| semantic::from_bytes(&e.vector));
+        let filter = Filter {
+            topic: None,
+            answered_only: true,
+        };
+        let engine = self.read_engine()?;
+        let hits = engine.search(
+            &doc.title,
+            stored.as_deref(),
+            Method::Hybrid,
+            &filter,
+            limit,
+            Some(id.0 as u64),
+        )?;
+        Ok(results(&engine, hits))
+    }
+}
+
+fn results(engine: &Engine, hits: Vec<Hit>) -> Vec<SearchResult> {
+    hits.into_iter()
+        .filter_map(|h| {
+            let meta = engine.meta.get(&h.id)?;
+            Some(SearchResult {
+                id: QuestionId(h.id as i64),
+                title: meta.title.clone(),
+                topic: meta.topic.clone(),
+                snippet: h.snippet,
+                score: h.score,
+                answered: meta.answered,
+                similarity: h.similarity,
+            })
+        })
+        .collect()
+}
+
+fn lexical_doc(doc: &SearchDocument) -> lexical::LexicalDoc<'_> {
+    lexical::LexicalDoc {
+        id: doc.id.0 as u64,
+        title: &doc.title,
+        body: &doc.body,
+        answers: &doc.answers,
+        topic: doc.topic.slug(),
+        answered: doc.answered,
+    }
+}
+
+fn upsert_without_lexical(engine: &mut Engine, doc: &SearchDocument, vector: Option<&[f32]>) {
+    let id = doc.id.0 as u64;
+    match vector {
+        Some(v) => engine.vectors.upsert(id, v),
+        None => engine.vectors.remove(id),
+    }
+    engine.meta.insert(
+        id,
+        engine::DocMeta {
+            title: doc.title.clone(),
+            topic: doc.topic.slug().into(),
+            answered: doc.answered,
+        },
+    );
+}
+
+fn read_marker(path: &Path) -> Option<i64> {
+    std::fs::read_to_string(path).ok()?.trim().parse().ok()
+}

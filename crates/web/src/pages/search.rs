@@ -1,0 +1,121 @@
+//! Finding answers: the search page, and the similar questions shown while
+//! asking.
+
+use axum::extract::State;
+use axum::response::Response;
+use confide_core::Topic;
+use confide_search::{Filter, SearchResult};
+use maud::{html, Markup, PreEscaped};
+use serde::Deserialize;
+
+use super::{chrome, page};
+use crate::error::PageError;
+use crate::extract::{MaybeSession, Params};
+use crate::view;
+use crate::{AppState, Error};
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+    topic: Option<String>,
+    /// "1" to show answered questions only.
+    answered: Option<String>,
+}
+
+pub async fn search_page(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Params(query, _): Params<SearchQuery, PageError>,
+) -> Result<Response, PageError> {
+    let topic = match query.topic.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => Some(Topic::parse(t)?),
+        None => None,
+    };
+    let answered_only = query.answered.as_deref() == Some("1");
+    let filter = Filter {
+        topic: topic.map(|t| t.slug().to_owned()),
+        answered_only,
+    };
+    let results = state
+        .search
+        .search(&query.q, &filter, 20)
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let semantic = state.search.semantic_enabled();
+    let markup = view::layout(
+        &chrome(&state, "Search", session.as_ref()),
+        html! {
+            h1 { "Search the answers" }
+            form method="get" action="/search" class="search" role="search" {
+                div class="field" {
+                    label for="q" { "Your question, in your own words" }
+                    input id="q" name="q" type="search" value=(query.q) maxlength="500";
+                }
+                div class="filters" {
+                    label for="topic" { "Topic" }
+                    select id="topic" name="topic" {
+                        option value="" { "All topics" }
+                        @for t in Topic::ALL {
+                            option value=(t.slug()) selected[topic == Some(t)] { (t.label()) }
+                        }
+                    }
+                    label class="check" {
+                        input type="checkbox" name="answered" value="1" checked[answered_only];
+                        " Answered only"
+                    }
+                }
+                button type="submit" { "Search" }
+            }
+            @if !semantic {
+                p class="notice" { "Semantic search off: results match your words, not yet their meaning." }
+            }
+            @if !query.q.trim().is_empty() {
+                h2 { (view::plural(results.len() as i64, "result", "results")) }
+                (result_list(&results, "Nothing matches yet. Try other words, or ask your question: it stays anonymous."))
+            }
+        },
+    );
+    Ok(page(markup))
+}
+
+pub fn result_list(results: &[SearchResult], empty: &str) -> Markup {
+    html! {
+        @if results.is_empty() {
+            p class="empty" { (empty) }
+        } @else {
+            ol class="questions results" {
+                @for r in results {
+                    li {
+                        h3 { a href=(confide_core::question::question_path(r.id, &r.title)) { (r.title) } }
+                        @if !r.snippet.is_empty() {
+                            // Escaped by the search crate; only <mark> is added.
+                            p class="excerpt" { (PreEscaped(&r.snippet)) }
+                        }
+                        p class="meta" {
+                            @if let Ok(t) = Topic::parse(&r.topic) { (view::topic_label(t)) " · " }
+                            @if r.answered { "answered" } @else { "not answered yet" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The block on the ask page: answered questions like the one being written.
+pub fn similar_block(results: &[SearchResult]) -> Markup {
+    let same = results.first().filter(|r| r.looks_like_the_same_question());
+    html! {
+        section class="similar" aria-labelledby="similar-heading" aria-live="polite" {
+            @if let Some(r) = same {
+                div class="notice same" {
+                    p { strong { "This looks like your question — already answered:" } }
+                    p { a href=(confide_core::question::question_path(r.id, &r.title)) { (r.title) } }
+                }
+            }
+            h2 id="similar-heading" { "Answered questions like yours" }
+            (result_list(results, "We found nothing close. Send your question and an expert will answer it."))
+        }
+    }
+}
