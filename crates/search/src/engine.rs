@@ -108,14 +108,27 @@ impl Engine {
     ) -> Result<Vec<Hit>, Error> {
         let wanted = limit + usize::from(exclude.is_some());
         let keep = |id: u64| Some(id) != exclude && self.keeps(id, filter);
-        let lexical = match method {
-            Method::Semantic => Vec::new(),
-            _ => self.lexical.search(text, filter, CANDIDATES.max(wanted))?,
+        let run_lexical = || match method {
+            Method::Semantic => Ok(Vec::new()),
+            _ => self.lexical.search(text, filter, CANDIDATES.max(wanted)),
         };
-        let semantic = match (method, embedding) {
+        let run_semantic = || match (method, embedding) {
             (Method::Lexical, _) | (_, None) => Vec::new(),
             (_, Some(q)) => self.vectors.search(q, CANDIDATES.max(wanted), keep),
         };
+        // Two cores, two indexes: for hybrid, scan the vectors while tantivy searches.
+        let (lexical, semantic) = if method == Method::Hybrid && embedding.is_some() {
+            std::thread::scope(|scope| {
+                let vectors = scope.spawn(run_semantic);
+                let lexical = run_lexical();
+                (lexical, vectors.join().unwrap_or_default())
+            })
+        } else {
+            (run_lexical(), run_semantic())
+        };
+        // Filter before fusing: lexical scores are normalised by the best
+        // remaining one, which must not be a document that will be dropped.
+        let lexical: Vec<_> = lexical?.into_iter().filter(|h| keep(h.id)).collect();
         let mut hits: Vec<Hit> = match method {
             Method::Lexical => lexical
                 .into_iter()
@@ -140,6 +153,16 @@ impl Engine {
         hits.retain(|h| keep(h.id));
         hits.truncate(limit);
         Ok(hits)
+    }
+
+    /// Fills in highlighted snippets for hits about to be shown.
+    pub fn add_snippets(&self, text: &str, hits: &mut [Hit]) -> Result<(), Error> {
+        let ids: Vec<u64> = hits.iter().map(|h| h.id).collect();
+        let mut snippets = self.lexical.snippets(text, &ids)?;
+        for h in hits {
+            h.snippet = snippets.remove(&h.id).unwrap_or_default();
+        }
+        Ok(())
     }
 }
 

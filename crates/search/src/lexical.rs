@@ -1,13 +1,13 @@
 //! The lexical index: tantivy with English and Spanish analysers (stemming,
 //! stop words, accent folding for Spanish), BM25, and highlighted snippets.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
-    STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
@@ -331,30 +331,66 @@ impl LexicalIndex {
         let top = searcher
             .search(&query, &TopDocs::with_limit(limit.max(1)))
             .map_err(|e| Error::Index(e.to_string()))?;
-        let snippets = [f.body[0], f.body[1]].map(|field| {
-            SnippetGenerator::create(&searcher, &*text_query, field).map(|mut g| {
+        // Ids come from the fast-field column: no stored document is read
+        // for candidates that may never be shown.
+        let ids = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().u64("id"))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::Index(e.to_string()))?;
+        Ok(top
+            .into_iter()
+            .filter_map(|(score, address)| {
+                let id = ids
+                    .get(address.segment_ord as usize)?
+                    .first(address.doc_id)?;
+                Some(LexicalHit {
+                    id,
+                    score,
+                    snippet: String::new(),
+                })
+            })
+            .collect())
+    }
+
+    /// Highlighted extracts of the bodies of `ids` for the words of `text`;
+    /// only for the few results actually shown.
+    pub fn snippets(&self, text: &str, ids: &[u64]) -> Result<HashMap<u64, String>, Error> {
+        let mut out = HashMap::new();
+        let Some(text_query) = self.text_query(text) else {
+            return Ok(out);
+        };
+        let f = self.fields;
+        let searcher = self.reader.searcher();
+        let generators: Vec<SnippetGenerator> = [f.body[0], f.body[1]]
+            .into_iter()
+            .filter_map(|field| SnippetGenerator::create(&searcher, &*text_query, field).ok())
+            .map(|mut g| {
                 g.set_max_num_chars(180);
                 g
             })
-        });
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher
-                .doc(address)
+            .collect();
+        for &id in ids {
+            let by_id = TermQuery::new(Term::from_field_u64(f.id, id), IndexRecordOption::Basic);
+            let found = searcher
+                .search(&by_id, &TopDocs::with_limit(1))
                 .map_err(|e| Error::Index(e.to_string()))?;
-            let Some(id) = doc.get_first(f.id).and_then(|v| v.as_u64()) else {
+            let Some((_, address)) = found.first() else {
                 continue;
             };
-            let snippet = snippets
+            let doc: TantivyDocument = searcher
+                .doc(*address)
+                .map_err(|e| Error::Index(e.to_string()))?;
+            let snippet = generators
                 .iter()
-                .filter_map(|g| g.as_ref().ok())
                 .map(|g| g.snippet_from_doc(&doc))
                 .find(|s| !s.fragment().is_empty())
                 .map(|s| highlight(s.fragment(), s.highlighted()))
                 .unwrap_or_default();
-            hits.push(LexicalHit { id, score, snippet });
+            out.insert(id, snippet);
         }
-        Ok(hits)
+        Ok(out)
     }
 }
 
@@ -435,10 +471,11 @@ mod tests {
         index.commit().unwrap();
         let hits = index.search("cries", &Filter::default(), 5).unwrap();
         assert_eq!(hits[0].id, 1);
+        let snippets = index.snippets("cries", &[1]).unwrap();
         assert!(
-            hits[0].snippet.contains("<mark>cried</mark>"),
+            snippets[&1].contains("<mark>cried</mark>"),
             "{}",
-            hits[0].snippet
+            snippets[&1]
         );
         let hits = index
             .search("llorando despues", &Filter::default(), 5)

@@ -40,6 +40,10 @@ pub enum Error {
 /// Calibrated on MQP: see `confide eval similar` and the README.
 pub const SAME_QUESTION_SIMILARITY: f32 = 0.80;
 
+/// Below this fused score a hit is noise rather than an answer: without it
+/// every search would list the nearest 20 questions however far they are.
+pub const MIN_RELEVANCE: f32 = 0.3;
+
 /// One result, ready to show.
 #[derive(Debug, Clone)]
 pub struct SearchResult {
@@ -341,7 +345,7 @@ impl Search {
         }
         let embedding = self.embed_query(&text).await?;
         let engine = self.read_engine()?;
-        let hits = engine.search(
+        let mut hits = engine.search(
             &text,
             embedding.as_deref(),
             Method::Hybrid,
@@ -349,6 +353,8 @@ impl Search {
             limit,
             None,
         )?;
+        hits.retain(|h| h.score >= MIN_RELEVANCE);
+        engine.add_snippets(&text, &mut hits)?;
         Ok(results(&engine, hits))
     }
 
@@ -369,7 +375,7 @@ impl Search {
             answered_only: true,
         };
         let engine = self.read_engine()?;
-        let hits = engine.search(
+        let mut hits = engine.search(
             &doc.title,
             stored.as_deref(),
             Method::Hybrid,
@@ -377,6 +383,7 @@ impl Search {
             limit,
             Some(id.0 as u64),
         )?;
+        hits.retain(|h| h.score >= MIN_RELEVANCE);
         Ok(results(&engine, hits))
     }
 }

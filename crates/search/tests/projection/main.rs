@@ -278,7 +278,10 @@ async fn paraphrases_find_the_question_with_the_model() {
         .search("how do I bake sourdough bread", &Filter::default(), 3)
         .await
         .unwrap();
-    assert!(unrelated.iter().all(|h| !h.looks_like_the_same_question()));
+    assert!(
+        unrelated.is_empty(),
+        "nothing relevant is better than noise: {unrelated:?}"
+    );
 
     // Vectors are stored in the database: a fresh projection reuses them.
     let reopened = Search::open(db.store.clone(), None, Some(embedder()))

@@ -199,7 +199,7 @@ pub async fn submit(
         &chrome(&state, "Your question was sent", session.as_ref()),
         html! {
             h1 { "Your question was sent" }
-            p { "Question " (id) " is with our experts. Most questions are answered within a few days." }
+            p { "Question " (id) " is with our experts, who answer in the order questions arrive." }
             div class="capability" {
                 h2 { "Your private link" }
                 p { "This link is the only way back to your question. We show it only now." }
