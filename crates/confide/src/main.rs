@@ -77,6 +77,9 @@ enum Command {
         #[command(subcommand)]
         action: ModelCommand,
     },
+    /// Remove identifying details from standard input; prints JSON
+    /// `{text, removed: [{kind, span}]}`.
+    Redact,
     /// Measure speed and memory.
     Bench {
         #[command(subcommand)]
@@ -359,6 +362,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Account { action } => account(file, action).await,
+        Command::Redact => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("cannot read standard input as UTF-8 text")?;
+            let redacted = confide_core::redaction::redact(&text);
+            println!("{}", serde_json::to_string(&redacted)?);
+            Ok(())
+        }
     }
 }
 
@@ -403,8 +415,7 @@ async fn open_search(
     let embedder = match load_embedder(&config.model_dir, config.fetch_model).await {
         Ok(e) => Some(e),
         Err(e) => {
-            tracing::warn!("semantic search off: {e:#}");
-            eprintln!("warning: semantic search off ({e:#}); lexical search only");
+            tracing::warn!("semantic search off, lexical search only: {e:#}");
             None
         }
     };

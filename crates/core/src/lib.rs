@@ -8,6 +8,7 @@ pub mod clock;
 pub mod error;
 pub mod markdown;
 pub mod question;
+pub mod redaction;
 pub mod text;
 pub mod topic;
 

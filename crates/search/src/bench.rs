@@ -165,10 +165,45 @@ const WORDS: &[&str] = &[
     "sleep",
 ];
 
-fn sentence(rng: &mut Rng, min: usize, max: usize) -> String {
+/// A vocabulary shaped like real text: a few thousand words, Zipf-ranked,
+/// with our domain's words spread through the commoner ranks. (A corpus
+/// built from a hundred words would put every word in every document,
+/// which no real corpus does.)
+fn vocabulary() -> Vec<String> {
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mi", "ra", "ten", "su", "vo", "ne", "pa", "ri", "do", "fe", "gu", "zi", "bo",
+        "sha", "tor", "len", "qui", "mar", "sol", "ber", "nit", "cam", "dre",
+    ];
+    let mut rng = Rng(0x0b5e_55ed_5eed_0002);
+    let mut words: Vec<String> = (0..6_000)
+        .map(|_| {
+            let n = 2 + (rng.next() % 2) as usize;
+            (0..n)
+                .map(|_| SYLLABLES[(rng.next() % SYLLABLES.len() as u64) as usize])
+                .collect()
+        })
+        .collect();
+    for (i, w) in WORDS.iter().enumerate() {
+        let rank = 20 + i * 9;
+        words.insert(rank.min(words.len()), (*w).to_owned());
+    }
+    // As in real text, the commonest words are function words, which the
+    // analysers drop.
+    let stop = [
+        "the", "and", "to", "a", "of", "i", "it", "is", "in", "that", "with", "for", "on", "was",
+        "but", "not", "be", "he", "she", "we", "they", "my", "this", "at", "as", "if", "or", "are",
+        "no", "there", "then", "will", "such", "by", "into", "an", "their", "these",
+    ];
+    stop.iter()
+        .rev()
+        .for_each(|w| words.insert(0, (*w).to_owned()));
+    words
+}
+
+fn sentence(rng: &mut Rng, vocabulary: &[&str], min: usize, max: usize) -> String {
     let n = min + (rng.next() as usize % (max - min + 1));
     (0..n)
-        .map(|_| rng.word(WORDS))
+        .map(|_| rng.word(vocabulary))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -209,12 +244,14 @@ pub fn run(
 ) -> Result<BenchReport, Error> {
     let rss_before = rss_mb();
     let mut rng = Rng(0x5eed_c0f1_de00_0001);
+    let owned = vocabulary();
+    let vocabulary: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut engine = Engine::new(LexicalIndex::in_memory()?);
     let build = Instant::now();
     for id in 0..questions {
-        let title = sentence(&mut rng, 5, 12);
-        let body = sentence(&mut rng, 20, 60);
-        let answers = sentence(&mut rng, 30, 80);
+        let title = sentence(&mut rng, &vocabulary, 5, 12);
+        let body = sentence(&mut rng, &vocabulary, 20, 60);
+        let answers = sentence(&mut rng, &vocabulary, 30, 80);
         let vector = rng.unit_vector();
         let doc = LexicalDoc {
             id: id as u64,
@@ -231,7 +268,9 @@ pub fn run(
     }
     engine.lexical.commit()?;
     let build_seconds = build.elapsed().as_secs_f64();
-    let texts: Vec<String> = (0..queries).map(|_| sentence(&mut rng, 3, 8)).collect();
+    let texts: Vec<String> = (0..queries)
+        .map(|_| sentence(&mut rng, &vocabulary, 3, 8))
+        .collect();
     let vectors: Vec<Vec<f32>> = (0..queries).map(|_| rng.unit_vector()).collect();
     let filter = Filter::default();
     let measure = |method: Method| -> Result<Latency, Error> {

@@ -326,10 +326,16 @@ impl LexicalIndex {
                 )),
             ));
         }
-        let query = BooleanQuery::new(must);
+        // Without filters, the disjunction goes to tantivy as is, where
+        // block-max WAND skips documents that cannot reach the top.
+        let query: Box<dyn Query> = if must.len() == 1 {
+            text_query
+        } else {
+            Box::new(BooleanQuery::new(must))
+        };
         let searcher = self.reader.searcher();
         let top = searcher
-            .search(&query, &TopDocs::with_limit(limit.max(1)))
+            .search(&*query, &TopDocs::with_limit(limit.max(1)))
             .map_err(|e| Error::Index(e.to_string()))?;
         // Ids come from the fast-field column: no stored document is read
         // for candidates that may never be shown.

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use confide_core::question::{AnswerDraft, QuestionDraft, ReplyAuthor, ReplyDraft};
+use confide_core::redaction::redact;
 use confide_core::{
     Account, Action, AnswerBody, AnswerId, Capability, QuestionBody, QuestionId, QuestionSummary,
     QuestionTitle, ReplyBody, Thread, Topic, Viewer,
@@ -49,7 +50,7 @@ pub fn routes() -> Router<AppState> {
         mark_helpful, create_answer, edit_answer, create_session, end_session, search
     ),
     components(schemas(
-        NewQuestion, CreatedQuestion, QuestionView, AnswerView, ReplyView, AuthorView,
+        NewQuestion, CreatedQuestion, RemovedView, QuestionView, AnswerView, ReplyView, AuthorView,
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
         SessionToken, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
     )),
@@ -94,6 +95,16 @@ pub struct CreatedQuestion {
     /// The asker's secret. Shown once, stored only as a hash.
     capability: String,
     private_url: String,
+    /// What was taken out before storing, so nothing identifies the asker.
+    removed: Vec<RemovedView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RemovedView {
+    /// `title` or `body`.
+    field: String,
+    /// `email`, `phone`, `url`, `handle`, `address` or `name`.
+    kind: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -365,8 +376,25 @@ async fn create_question(
     headers: HeaderMap,
     ApiJson(input): ApiJson<NewQuestion>,
 ) -> Result<Response, ApiError> {
-    let title = QuestionTitle::parse(&input.title)?;
-    let body = QuestionBody::parse(&input.body)?;
+    // Validate what was sent, then store it without identifying details.
+    QuestionTitle::parse(&input.title)?;
+    QuestionBody::parse(&input.body)?;
+    let clean_title = redact(&input.title);
+    let clean_body = redact(&input.body);
+    let title = QuestionTitle::parse(&clean_title.text)?;
+    let body = QuestionBody::parse(&clean_body.text)?;
+    let removed: Vec<RemovedView> = [("title", &clean_title), ("body", &clean_body)]
+        .into_iter()
+        .flat_map(|(field, r)| {
+            r.removed.iter().map(move |x| RemovedView {
+                field: field.into(),
+                kind: serde_json::to_value(x.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+            })
+        })
+        .collect();
     let topic = match input.topic.as_deref() {
         Some(t) => Topic::parse(t)?,
         None => Topic::Other,
@@ -390,6 +418,7 @@ async fn create_question(
         id: id.0,
         capability: capability.as_str().to_owned(),
         private_url,
+        removed,
     };
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }
@@ -508,7 +537,11 @@ async fn create_reply(
         }
         Some(account.id)
     };
-    let body = ReplyBody::parse(&input.body)?;
+    // The asker's words are cleaned of identifying details; experts' are theirs.
+    let body = match author {
+        None => ReplyBody::parse(&redact(&input.body).text)?,
+        Some(_) => ReplyBody::parse(&input.body)?,
+    };
     let draft = ReplyDraft::new(id, input.answer_id.map(AnswerId), author, body, now());
     let reply = state.store.create_reply(&draft).await?;
     Ok((StatusCode::CREATED, Json(Created { id: reply.0 })).into_response())

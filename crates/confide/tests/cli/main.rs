@@ -295,3 +295,79 @@ async fn demo_starts_with_our_content_and_logins() {
         "the demo queue has waiting questions"
     );
 }
+
+#[tokio::test]
+async fn without_the_model_serve_runs_lexical_search_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = db_url(dir.path());
+    // A file where the model cache should be: the model cannot be had.
+    let blocked = dir.path().join("not-a-directory");
+    std::fs::write(&blocked, b"").unwrap();
+    let index = dir.path().join("index");
+    let mut server = start(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database",
+            &url,
+            "--index-dir",
+            index.to_str().unwrap(),
+            "--model-dir",
+            blocked.to_str().unwrap(),
+        ],
+        "listening on ",
+    );
+    let http = reqwest::Client::new();
+    let health: serde_json::Value = http
+        .get(format!("{}/health", server.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["semantic_search"], "off");
+    let page = http
+        .get(format!("{}/search?q=anything", server.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Semantic search off"));
+    let _ = server.child.kill();
+    let _ = server.child.wait();
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut server.child.stderr.take().unwrap(), &mut log).unwrap();
+    assert_eq!(
+        log.matches("semantic search off").count(),
+        1,
+        "said once: {log}"
+    );
+}
+
+#[test]
+fn redact_reads_stdin_and_prints_what_it_removed() {
+    let out = run(
+        &["redact"],
+        "Text me on 07700 900123, I'm jo@example.com. My boyfriend Jake doesn't know.",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["text"],
+        "Text me on [phone number removed], I'm [email removed]. My boyfriend [name removed] doesn't know."
+    );
+    let kinds: Vec<&str> = v["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["phone", "email", "name"]);
+    assert_eq!(v["removed"][0]["span"], serde_json::json!([11, 23]));
+    let bad = run(&["redact"], "");
+    assert!(bad.status.success(), "empty input is just empty");
+}

@@ -17,6 +17,7 @@ use crate::error::PageError;
 use crate::extract::{MaybeSession, PageForm};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
+use confide_core::redaction::{redact, PiiKind};
 use confide_search::{Filter, SearchResult};
 
 #[derive(Deserialize, Default)]
@@ -180,6 +181,32 @@ pub async fn submit(
             return Ok(ask_page(&state, session.as_ref(), &form, &errors, None));
         }
     };
+    // Anything that could identify the asker is taken out, and they see
+    // what before anything is stored. The preview's form holds the cleaned
+    // text, which passes through unchanged when they send it.
+    let clean_title = redact(title.as_str());
+    let clean_body = redact(body.as_str());
+    if clean_title.changed() || clean_body.changed() {
+        let removed: Vec<PiiKind> = clean_title
+            .removed
+            .iter()
+            .chain(&clean_body.removed)
+            .map(|r| r.kind)
+            .collect();
+        let cleaned = AskForm {
+            csrf: form.csrf.clone(),
+            title: clean_title.text,
+            body: clean_body.text,
+            topic: form.topic.clone(),
+            action: String::new(),
+        };
+        return Ok(redaction_preview(
+            &state,
+            session.as_ref(),
+            &cleaned,
+            &removed,
+        ));
+    }
     let capability = new_token()?;
     let draft = QuestionDraft::new(
         title,
@@ -218,6 +245,41 @@ pub async fn submit(
     let mut response = private(markup);
     *response.status_mut() = StatusCode::CREATED;
     Ok(response)
+}
+
+fn redaction_preview(
+    state: &AppState,
+    session: Option<&crate::extract::Session>,
+    form: &AskForm,
+    removed: &[PiiKind],
+) -> Response {
+    let mut kinds: Vec<&str> = removed.iter().map(|k| k.describe()).collect();
+    kinds.dedup();
+    let markup = view::layout(
+        &chrome(state, "Check before sending", session),
+        html! {
+            h1 { "Before we send it: we took out what could identify you" }
+            div class="notice" role="status" {
+                p { "We removed " (kinds.join(", ")) ". Each is now a note in brackets, like "
+                    code { "[name removed]" } "." }
+                p { "Read it through below. You can change anything, then send it." }
+            }
+            form method="post" action="/ask" class="ask" {
+                input type="hidden" name="csrf" value=(form.csrf);
+                input type="hidden" name="topic" value=(form.topic);
+                div class="field" {
+                    label for="title" { "Your question in one line" }
+                    input id="title" name="title" type="text" maxlength="200" required value=(form.title);
+                }
+                div class="field" {
+                    label for="body" { "Tell us more" }
+                    textarea id="body" name="body" rows="10" required maxlength="20000" { (form.body) }
+                }
+                button type="submit" name="action" value="send" { "Send my question" }
+            }
+        },
+    );
+    private(markup)
 }
 
 /// Resolves a private link to its question, or says plainly that it leads nowhere.
@@ -311,7 +373,9 @@ pub async fn reply(
 ) -> Result<Response, PageError> {
     let (capability, id) = resolve(&state, &capability).await?;
     csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
-    let body = ReplyBody::parse(&form.body)?;
+    // An asker's reply is cleaned like their question (no preview: a reply
+    // is short, and the placeholders show what was taken out).
+    let body = ReplyBody::parse(&redact(&form.body).text)?;
     let answer = form.answer_id.map(AnswerId);
     let draft = ReplyDraft::new(id, answer, None, body, now());
     let reply = state.store.create_reply(&draft).await?;

@@ -188,3 +188,98 @@ async fn unknown_pages_get_the_sites_own_not_found_page() {
     assert!(page.contains("We couldn't find that page"));
     assert!(page.contains("/static/site.css"), "in the site's look");
 }
+
+#[tokio::test]
+async fn identifying_details_are_removed_before_storing_and_shown_first() {
+    let app = spawn_app().await;
+    let page = app.get_text("/ask").await.1;
+    let csrf = crate::support::csrf_in(&page);
+    let body = "My name is Priyanka. Call me on 07700 900456 or mail priya.k@example.org. My boyfriend Marcus doesn't know.";
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &csrf),
+                ("title", "Worried after a hookup"),
+                ("body", body),
+                ("topic", "sti"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 200, "a preview, not yet stored");
+    let preview = r.text().await.unwrap();
+    assert!(preview.contains("we took out what could identify you"));
+    assert!(
+        preview.contains("an email address")
+            && preview.contains("a phone number")
+            && preview.contains("a name")
+    );
+    for secret in ["Priyanka", "07700 900456", "priya.k@example.org", "Marcus"] {
+        assert!(
+            !preview.contains(secret),
+            "the preview already hides {secret}"
+        );
+    }
+    assert!(
+        app.store.unanswered_questions(10).await.unwrap().is_empty(),
+        "nothing stored before confirming"
+    );
+
+    // Sending the cleaned text stores it.
+    let cleaned = crate::support::value_after(
+        &preview,
+        "<textarea id=\"body\" name=\"body\" rows=\"10\" required maxlength=\"20000\">",
+    );
+    let cleaned = cleaned
+        .split("</textarea>")
+        .next()
+        .unwrap()
+        .replace("&#39;", "'");
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &csrf),
+                ("title", "Worried after a hookup"),
+                ("body", &cleaned),
+                ("topic", "sti"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 201);
+    let queue = app.store.unanswered_questions(10).await.unwrap();
+    assert_eq!(queue.len(), 1);
+
+    // Not in the database files either.
+    app.store.compact().await.unwrap();
+    let mut bytes = std::fs::read(&app.db_path).unwrap();
+    bytes.extend(std::fs::read(format!("{}-wal", app.db_path.display())).unwrap_or_default());
+    for secret in ["Priyanka", "07700 900456", "priya.k@example.org", "Marcus"] {
+        assert!(
+            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{secret} reached the database"
+        );
+    }
+
+    // The API cleans too, and says what it removed.
+    let r = app
+        .http
+        .post(app.url("/api/v1/questions"))
+        .json(&serde_json::json!({"title": "Call me at +44 7700 900789", "body": "see www.example-blog.com"}))
+        .send()
+        .await
+        .unwrap();
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(
+        v["removed"][0],
+        serde_json::json!({"field": "title", "kind": "phone"})
+    );
+    assert_eq!(
+        v["removed"][1],
+        serde_json::json!({"field": "body", "kind": "url"})
+    );
+}
