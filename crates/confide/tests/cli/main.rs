@@ -201,8 +201,17 @@ fn start(args: &[&str], marker: &str) -> Server {
 async fn serve_answers_and_logs_nothing_private() {
     let dir = tempfile::tempdir().unwrap();
     let url = db_url(dir.path());
+    let index = dir.path().join("index");
     let mut server = start(
-        &["serve", "--listen", "127.0.0.1:0", "--database", &url],
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database",
+            &url,
+            "--index-dir",
+            index.to_str().unwrap(),
+        ],
         "listening on ",
     );
     let http = reqwest::Client::new();
