@@ -19,6 +19,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 use crate::auth::{start_session, verify_login};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiId, ApiJson, Bearer, Id, Params};
+use crate::limits::{Client, Limit};
 use crate::pages::base_url;
 use crate::{new_token, now, AppState, Error};
 
@@ -368,12 +369,13 @@ async fn require_asker(state: &AppState, bearer: &Bearer, id: QuestionId) -> Res
 /// Ask a question anonymously.
 #[utoipa::path(post, path = "/api/v1/questions", tag = "questions",
     request_body = NewQuestion,
-    responses(
+    responses((status = 429, body = ErrorBody, description = "Too many requests; see Retry-After"), 
         (status = 201, body = CreatedQuestion, description = "Asked. Keep the capability: it is shown once."),
         (status = 400, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn create_question(
     State(state): State<AppState>,
     headers: HeaderMap,
+    client: Client,
     ApiJson(input): ApiJson<NewQuestion>,
 ) -> Result<Response, ApiError> {
     // Validate what was sent, then store it without identifying details.
@@ -399,6 +401,7 @@ async fn create_question(
         Some(t) => Topic::parse(t)?,
         None => Topic::Other,
     };
+    state.limits.check(Limit::Ask, &client)?;
     let capability = new_token()?;
     let draft = QuestionDraft::new(
         title,
@@ -513,15 +516,17 @@ async fn erase_question(
 #[utoipa::path(post, path = "/api/v1/questions/{id}/replies", tag = "questions",
     params(("id" = i64, Path, description = "Question id")),
     request_body = NewReply,
-    responses((status = 201, body = Created), (status = 401, body = ErrorBody),
+    responses((status = 429, body = ErrorBody, description = "Too many requests; see Retry-After"), (status = 201, body = Created), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 async fn create_reply(
     State(state): State<AppState>,
     bearer: Bearer,
+    client: Client,
     Id(id, _): ApiId,
     ApiJson(input): ApiJson<NewReply>,
 ) -> Result<Response, ApiError> {
+    state.limits.check(Limit::Reply, &client)?;
     let id = QuestionId(id);
     let token = bearer.0.as_ref().ok_or(Error::Unauthorized)?;
     let author = if is_asker_of(&state, token, id).await? {
@@ -551,14 +556,16 @@ async fn create_reply(
 #[utoipa::path(post, path = "/api/v1/questions/{id}/helpful", tag = "asker",
     params(("id" = i64, Path, description = "Question id")),
     request_body = Helpful,
-    responses((status = 204, description = "Recorded"), (status = 404, body = ErrorBody)),
+    responses((status = 429, body = ErrorBody, description = "Too many requests; see Retry-After"), (status = 204, description = "Recorded"), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 async fn mark_helpful(
     State(state): State<AppState>,
     bearer: Bearer,
+    client: Client,
     Id(id, _): ApiId,
     ApiJson(input): ApiJson<Helpful>,
 ) -> Result<StatusCode, ApiError> {
+    state.limits.check(Limit::Vote, &client)?;
     let id = QuestionId(id);
     require_asker(&state, &bearer, id).await?;
     state
@@ -633,11 +640,13 @@ async fn edit_answer(
 /// Log in: exchange a handle and password for a session token.
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "experts",
     request_body = Login,
-    responses((status = 201, body = SessionToken), (status = 400, body = ErrorBody)))]
+    responses((status = 429, body = ErrorBody, description = "Too many requests; see Retry-After"), (status = 201, body = SessionToken), (status = 400, body = ErrorBody)))]
 async fn create_session(
     State(state): State<AppState>,
+    client: Client,
     ApiJson(input): ApiJson<Login>,
 ) -> Result<Response, ApiError> {
+    state.limits.check(Limit::Login, &client)?;
     let account = verify_login(&state, &input.handle, &input.password).await?;
     let (token, expires) = start_session(&state, &account).await?;
     let body = SessionToken {

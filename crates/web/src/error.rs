@@ -29,6 +29,8 @@ pub enum Error {
     Csrf,
     #[error("{0}")]
     Conflict(&'static str),
+    #[error("too many requests from here; please wait {retry_after} seconds and try again")]
+    TooManyRequests { retry_after: u64 },
     #[error(transparent)]
     Store(StoreError),
     #[error("{0}")]
@@ -55,6 +57,7 @@ impl Error {
             Error::Unauthorized => StatusCode::UNAUTHORIZED,
             Error::Forbidden | Error::Csrf => StatusCode::FORBIDDEN,
             Error::Conflict(_) => StatusCode::CONFLICT,
+            Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Store(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -70,6 +73,7 @@ impl Error {
             Error::Forbidden => "forbidden",
             Error::Csrf => "csrf",
             Error::Conflict(_) => "conflict",
+            Error::TooManyRequests { .. } => "rate_limited",
             Error::Store(_) | Error::Internal(_) => "internal",
         }
     }
@@ -98,6 +102,16 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
+fn add_retry_after(error: &Error, response: &mut Response) {
+    if let Error::TooManyRequests { retry_after } = error {
+        if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, v);
+        }
+    }
+}
+
 /// An [`Error`] answered as JSON, for `/api/v1`.
 #[derive(Debug)]
 pub struct ApiError(pub Error);
@@ -116,7 +130,9 @@ impl IntoResponse for ApiError {
                 message: self.0.public_message(),
             },
         };
-        (self.0.status(), axum::Json(body)).into_response()
+        let mut response = (self.0.status(), axum::Json(body)).into_response();
+        add_retry_after(&self.0, &mut response);
+        response
     }
 }
 
@@ -134,6 +150,8 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = self.0.status();
         let markup = crate::view::error_page(status, &self.0);
-        (status, axum::response::Html(markup.into_string())).into_response()
+        let mut response = (status, axum::response::Html(markup.into_string())).into_response();
+        add_retry_after(&self.0, &mut response);
+        response
     }
 }

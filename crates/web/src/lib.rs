@@ -9,6 +9,7 @@ pub mod auth;
 mod csrf;
 pub mod error;
 mod extract;
+pub mod limits;
 mod middleware;
 mod pages;
 mod view;
@@ -40,6 +41,10 @@ pub struct SiteConfig {
     pub quick_exit_url: String,
     /// How long an expert stays logged in, in days.
     pub session_days: i64,
+    /// Behind a reverse proxy: the header it puts the client's address in
+    /// (e.g. `X-Forwarded-For`). Only set this when a proxy you run sets it.
+    pub trusted_proxy_header: Option<String>,
+    pub rate_limits: limits::LimitConfig,
 }
 
 impl Default for SiteConfig {
@@ -50,6 +55,8 @@ impl Default for SiteConfig {
             tls: false,
             quick_exit_url: "https://www.bbc.com/weather".into(),
             session_days: 30,
+            trusted_proxy_header: None,
+            rate_limits: limits::LimitConfig::default(),
         }
     }
 }
@@ -60,6 +67,7 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub search: Arc<Search>,
     pub config: Arc<SiteConfig>,
+    pub limits: Arc<limits::RateLimiter>,
     /// Signs CSRF tokens; shared through the database by every node.
     secret: Arc<[u8; 32]>,
 }
@@ -72,6 +80,7 @@ impl AppState {
     ) -> Result<Self, Error> {
         let secret = store.instance_secret().await?;
         Ok(AppState {
+            limits: Arc::new(limits::RateLimiter::new(config.rate_limits.clone())),
             store,
             search,
             config: Arc::new(config),
@@ -144,7 +153,10 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let follower = tokio::spawn(follow_changes(self.search));
-        let served = axum::serve(self.listener, self.router)
+        let app = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
         follower.abort();

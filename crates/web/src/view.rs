@@ -76,6 +76,10 @@ pub fn error_page(status: StatusCode, error: &Error) -> Markup {
         ),
         Error::Unauthorized => ("Please log in", "This page is for expert accounts."),
         Error::Forbidden => ("Not allowed", "Your account may not do that."),
+        Error::TooManyRequests { .. } => (
+            "Please slow down",
+            "This limit keeps the service free of spam. Go back: what you wrote is still in the form, and you can send it in a little while.",
+        ),
         Error::Csrf => ("That form has expired", "Go back, reload the page and send it again. What you wrote is still in the form if you go back."),
         _ if status.is_server_error() => ("Something went wrong", ""),
         _ => ("We couldn't use that", "Go back and check what you sent."),

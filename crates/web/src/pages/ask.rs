@@ -15,6 +15,7 @@ use super::{base_url, chrome, private, similar_block};
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageForm};
+use crate::limits::{Client, Limit};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
 use confide_core::redaction::{redact, PiiKind};
@@ -148,6 +149,7 @@ pub async fn submit(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
     headers: HeaderMap,
+    client: Client,
     PageForm(form): PageForm<AskForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
@@ -207,6 +209,7 @@ pub async fn submit(
             &removed,
         ));
     }
+    state.limits.check(Limit::Ask, &client)?;
     let capability = new_token()?;
     let draft = QuestionDraft::new(
         title,
@@ -369,10 +372,12 @@ pub struct ReplyForm {
 pub async fn reply(
     State(state): State<AppState>,
     Path(capability): Path<String>,
+    client: Client,
     PageForm(form): PageForm<ReplyForm>,
 ) -> Result<Response, PageError> {
     let (capability, id) = resolve(&state, &capability).await?;
     csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
+    state.limits.check(Limit::Reply, &client)?;
     // An asker's reply is cleaned like their question (no preview: a reply
     // is short, and the placeholders show what was taken out).
     let body = ReplyBody::parse(&redact(&form.body).text)?;
@@ -397,10 +402,12 @@ pub struct HelpfulForm {
 pub async fn helpful(
     State(state): State<AppState>,
     Path(capability): Path<String>,
+    client: Client,
     PageForm(form): PageForm<HelpfulForm>,
 ) -> Result<Response, PageError> {
     let (capability, id) = resolve(&state, &capability).await?;
     csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
+    state.limits.check(Limit::Vote, &client)?;
     state
         .store
         .mark_helpful(id, AnswerId(form.answer_id), now())

@@ -15,6 +15,7 @@ use crate::auth::{clear_session_cookie, session_cookie, start_session, verify_lo
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{Id, MaybeSession, PageForm, PageId, Params, Session};
+use crate::limits::{Client, Limit};
 use crate::view::{self, ExpertControls};
 use crate::{now, AppState, Error};
 
@@ -96,9 +97,11 @@ pub struct LoginForm {
 
 pub async fn login(
     State(state): State<AppState>,
+    client: Client,
     PageForm(form): PageForm<LoginForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
+    state.limits.check(Limit::Login, &client)?;
     let next = safe_next(form.next.as_deref());
     let account = match verify_login(&state, &form.handle, &form.password).await {
         Ok(account) => account,

@@ -457,7 +457,9 @@ async fn publish_immediately_makes_questions_public_at_once() {
 
 #[tokio::test]
 async fn home_pages_through_older_questions() {
-    let app = spawn_app().await;
+    let mut config = SiteConfig::default();
+    config.rate_limits.enabled = false;
+    let app = spawn_app_with(config).await;
     app.create_account("dr.page", Role::Expert).await;
     let token = app.api_login("dr.page").await;
     for n in 0..23 {

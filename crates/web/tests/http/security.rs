@@ -283,3 +283,52 @@ async fn identifying_details_are_removed_before_storing_and_shown_first() {
         serde_json::json!({"field": "body", "kind": "url"})
     );
 }
+
+#[tokio::test]
+async fn asking_too_often_is_refused_for_a_while() {
+    let mut config = confide_web::SiteConfig::default();
+    config.rate_limits.ask_burst = 3;
+    let app = crate::support::spawn_app_with(config).await;
+    for n in 0..3 {
+        app.api_ask(
+            &format!("Question {n} from the same place"),
+            "body",
+            "other",
+        )
+        .await;
+    }
+    let r = app
+        .http
+        .post(app.url("/api/v1/questions"))
+        .json(&serde_json::json!({"title": "One too many", "body": "b"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 429);
+    let wait: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(wait > 0);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "rate_limited");
+    // The page says it kindly too, in the site's look.
+    let page = app.get_text("/ask").await.1;
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &crate::support::csrf_in(&page)),
+                ("title", "t t t"),
+                ("body", "b"),
+                ("topic", "other"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 429);
+    assert!(r.text().await.unwrap().contains("please wait"));
+    assert_eq!(app.store.unanswered_questions(10).await.unwrap().len(), 3);
+}

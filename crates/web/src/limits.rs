@@ -1,0 +1,260 @@
+//! Rate limits without keeping anyone's address. A client is known only by
+//! a keyed hash of its address under a secret that lives in memory and is
+//! replaced every day, so neither the database nor yesterday's memory can
+//! link a question to an address.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use hmac::{Hmac, Mac};
+use serde::Deserialize;
+use sha2::Sha256;
+
+use crate::{AppState, Error};
+
+/// What is limited, each with its own allowance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Limit {
+    Ask,
+    Reply,
+    Login,
+    Vote,
+}
+
+/// Allowances: a burst, then one more every `refill` seconds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LimitConfig {
+    pub enabled: bool,
+    pub ask_burst: u32,
+    pub ask_refill_seconds: u64,
+    pub reply_burst: u32,
+    pub reply_refill_seconds: u64,
+    pub login_burst: u32,
+    pub login_refill_seconds: u64,
+    pub vote_burst: u32,
+    pub vote_refill_seconds: u64,
+}
+
+impl Default for LimitConfig {
+    fn default() -> Self {
+        LimitConfig {
+            enabled: true,
+            ask_burst: 10,
+            ask_refill_seconds: 360,
+            reply_burst: 30,
+            reply_refill_seconds: 60,
+            login_burst: 10,
+            login_refill_seconds: 30,
+            vote_burst: 30,
+            vote_refill_seconds: 60,
+        }
+    }
+}
+
+impl LimitConfig {
+    fn allowance(&self, limit: Limit) -> (f64, Duration) {
+        let (burst, refill) = match limit {
+            Limit::Ask => (self.ask_burst, self.ask_refill_seconds),
+            Limit::Reply => (self.reply_burst, self.reply_refill_seconds),
+            Limit::Login => (self.login_burst, self.login_refill_seconds),
+            Limit::Vote => (self.vote_burst, self.vote_refill_seconds),
+        };
+        (f64::from(burst.max(1)), Duration::from_secs(refill.max(1)))
+    }
+}
+
+struct Bucket {
+    tokens: f64,
+    updated: Instant,
+}
+
+struct Buckets {
+    secret: [u8; 32],
+    day: u64,
+    map: HashMap<[u8; 16], Bucket>,
+}
+
+pub struct RateLimiter {
+    config: LimitConfig,
+    inner: Mutex<Buckets>,
+}
+
+/// Past this many clients, full buckets are forgotten: memory stays bounded.
+const MAX_TRACKED: usize = 200_000;
+
+fn today() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0)
+}
+
+fn fresh_secret() -> [u8; 32] {
+    let mut s = [0u8; 32];
+    // Without randomness the limiter still works; the hashes are just less private.
+    let _ = getrandom::getrandom(&mut s);
+    s
+}
+
+impl RateLimiter {
+    pub fn new(config: LimitConfig) -> Self {
+        RateLimiter {
+            config,
+            inner: Mutex::new(Buckets {
+                secret: fresh_secret(),
+                day: today(),
+                map: HashMap::new(),
+            }),
+        }
+    }
+
+    /// Takes one token for `limit` from this client's bucket, or says how
+    /// long to wait.
+    pub fn check(&self, limit: Limit, client: &Client) -> Result<(), Error> {
+        if !self.config.enabled {
+            return Ok(());
+        }
+        let (burst, refill) = self.config.allowance(limit);
+        let Ok(mut inner) = self.inner.lock() else {
+            return Ok(());
+        };
+        let day = today();
+        if inner.day != day {
+            // A new day, a new secret: yesterday's keys mean nothing now.
+            inner.secret = fresh_secret();
+            inner.day = day;
+            inner.map.clear();
+        }
+        let key = key(&inner.secret, limit, client);
+        let now = Instant::now();
+        if inner.map.len() >= MAX_TRACKED {
+            inner.map.retain(|_, b| b.tokens < burst - 1.0);
+        }
+        let bucket = inner.map.entry(key).or_insert(Bucket {
+            tokens: burst,
+            updated: now,
+        });
+        let earned = now.duration_since(bucket.updated).as_secs_f64() / refill.as_secs_f64();
+        bucket.tokens = (bucket.tokens + earned).min(burst);
+        bucket.updated = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            Ok(())
+        } else {
+            let wait = ((1.0 - bucket.tokens) * refill.as_secs_f64()).ceil() as u64;
+            Err(Error::TooManyRequests {
+                retry_after: wait.max(1),
+            })
+        }
+    }
+}
+
+fn key(secret: &[u8; 32], limit: Limit, client: &Client) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) {
+        mac.update(&[limit as u8]);
+        mac.update(client.0.to_string().as_bytes());
+        out.copy_from_slice(&mac.finalize().into_bytes()[..16]);
+    }
+    out
+}
+
+/// The client's address, used only in memory, only to derive a key.
+pub struct Client(IpAddr);
+
+impl FromRequestParts<AppState> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        // Behind a reverse proxy, the proxy appends the address it saw: the
+        // right-most entry is the one a client cannot forge.
+        let forwarded = state
+            .config
+            .trusted_proxy_header
+            .as_deref()
+            .and_then(|name| {
+                parts
+                    .headers
+                    .get_all(name)
+                    .iter()
+                    .filter_map(|v| v.to_str().ok())
+                    .flat_map(|v| v.split(','))
+                    .filter_map(|v| v.trim().parse::<IpAddr>().ok())
+                    .next_back()
+            });
+        let direct = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(Client(
+            forwarded
+                .or(direct)
+                .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client(last: u8) -> Client {
+        Client(IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, last)))
+    }
+
+    #[test]
+    fn a_burst_then_refusal_per_client_and_action() {
+        let limiter = RateLimiter::new(LimitConfig {
+            ask_burst: 2,
+            ..LimitConfig::default()
+        });
+        assert!(limiter.check(Limit::Ask, &client(1)).is_ok());
+        assert!(limiter.check(Limit::Ask, &client(1)).is_ok());
+        match limiter.check(Limit::Ask, &client(1)) {
+            Err(Error::TooManyRequests { retry_after }) => {
+                assert!(retry_after > 0 && retry_after <= 360)
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert!(
+            limiter.check(Limit::Ask, &client(2)).is_ok(),
+            "another client has its own bucket"
+        );
+        assert!(
+            limiter.check(Limit::Reply, &client(1)).is_ok(),
+            "another action has its own bucket"
+        );
+    }
+
+    #[test]
+    fn disabled_limits_never_refuse() {
+        let limiter = RateLimiter::new(LimitConfig {
+            enabled: false,
+            ask_burst: 1,
+            ..LimitConfig::default()
+        });
+        for _ in 0..10 {
+            assert!(limiter.check(Limit::Ask, &client(1)).is_ok());
+        }
+    }
+
+    #[test]
+    fn keys_do_not_contain_the_address() {
+        let secret = [7u8; 32];
+        let k = key(&secret, Limit::Ask, &client(9));
+        assert!(!k.windows(4).any(|w| w == [192, 0, 2, 9]));
+        assert_ne!(
+            k,
+            key(&[8u8; 32], Limit::Ask, &client(9)),
+            "a new secret, new keys"
+        );
+    }
+}
