@@ -126,6 +126,8 @@ pub trait Store: Send + Sync + 'static {
     async fn unanswered_questions(&self, limit: u32) -> Result<Vec<QuestionSummary>>;
     /// Erases a question with its answers and replies. `false` if it did not exist.
     async fn erase_question(&self, id: QuestionId, actor: &str, at: Timestamp) -> Result<bool>;
+    /// Questions still unanswered that were asked before `cutoff`, oldest first.
+    async fn unanswered_before(&self, cutoff: Timestamp, limit: u32) -> Result<Vec<QuestionId>>;
 
     // Answers and replies.
     async fn create_answer(&self, draft: &AnswerDraft) -> Result<AnswerId>;
@@ -160,6 +162,12 @@ pub trait Store: Send + Sync + 'static {
     /// The enabled account a live session belongs to.
     async fn session_account(&self, token: &TokenHash, now: Timestamp) -> Result<Option<Account>>;
     async fn delete_session(&self, token: &TokenHash) -> Result<()>;
+    /// Everything an account wrote, for its owner's export.
+    async fn answers_by(&self, account: AccountId) -> Result<Vec<Answer>>;
+    /// Deletes what identifies an account (name, credentials, handle,
+    /// password, sessions) and disables it. Its answers stay, attributed to
+    /// a former expert, because askers rely on them.
+    async fn forget_account(&self, account: AccountId, at: Timestamp) -> Result<()>;
 
     /// Reclaims space and overwrites what was deleted, so erased text is
     /// gone from the files on disk, not just unreachable.

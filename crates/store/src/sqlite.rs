@@ -431,6 +431,17 @@ impl Store for SqliteStore {
         Ok(erased)
     }
 
+    async fn unanswered_before(&self, cutoff: Timestamp, limit: u32) -> Result<Vec<QuestionId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM questions WHERE answer_count = 0 AND created_at < ? ORDER BY created_at, id LIMIT ?",
+        )
+        .bind(cutoff.millis())
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await?;
+        Ok(ids.into_iter().map(QuestionId).collect())
+    }
+
     async fn create_answer(&self, draft: &AnswerDraft) -> Result<AnswerId> {
         let mut tx = self.writer.begin().await?;
         let published: Option<Option<i64>> =
@@ -709,6 +720,66 @@ impl Store for SqliteStore {
             .bind(token.as_bytes())
             .execute(&self.writer)
             .await?;
+        Ok(())
+    }
+
+    async fn answers_by(&self, account: AccountId) -> Result<Vec<Answer>> {
+        sqlx::query(&format!(
+            "{ANSWER_SELECT} WHERE author_id = ? ORDER BY answers.id"
+        ))
+        .bind(account.0)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(answer_from_row)
+        .collect()
+    }
+
+    async fn forget_account(&self, account: AccountId, at: Timestamp) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE accounts SET handle = 'former-' || id, display_name = 'Former expert',
+                 credentials = 'Account deleted by its owner', password_hash = '!', disabled = 1
+             WHERE id = ?",
+        )
+        .bind(account.0)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+            .bind(account.0)
+            .execute(&mut *tx)
+            .await?;
+        // Answers show the author's name: every thread they are in changes.
+        let questions: Vec<i64> =
+            sqlx::query_scalar("SELECT DISTINCT question_id FROM answers WHERE author_id = ?")
+                .bind(account.0)
+                .fetch_all(&mut *tx)
+                .await?;
+        for q in questions {
+            log_change(
+                &mut tx,
+                Some(QuestionId(q)),
+                "account",
+                account.0,
+                "forgotten",
+                at,
+            )
+            .await?;
+        }
+        log_change(&mut tx, None, "account", account.0, "forgotten", at).await?;
+        log_audit(
+            &mut tx,
+            "account owner",
+            "account.forget",
+            &format!("account:{}", account.0),
+            at,
+        )
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -45,6 +45,8 @@ pub struct SiteConfig {
     /// (e.g. `X-Forwarded-For`). Only set this when a proxy you run sets it.
     pub trusted_proxy_header: Option<String>,
     pub rate_limits: limits::LimitConfig,
+    /// Unanswered questions are erased after this many days (0: never).
+    pub retention_days: u32,
 }
 
 impl Default for SiteConfig {
@@ -57,6 +59,7 @@ impl Default for SiteConfig {
             session_days: 30,
             trusted_proxy_header: None,
             rate_limits: limits::LimitConfig::default(),
+            retention_days: 90,
         }
     }
 }
@@ -129,6 +132,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     search: Arc<Search>,
+    store: Arc<dyn Store>,
+    retention_days: u32,
 }
 
 impl Application {
@@ -137,6 +142,8 @@ impl Application {
         Ok(Application {
             listener,
             search: state.search.clone(),
+            store: state.store.clone(),
+            retention_days: state.config.retention_days,
             router: router(state),
         })
     }
@@ -153,6 +160,7 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let follower = tokio::spawn(follow_changes(self.search));
+        let retention = tokio::spawn(enforce_retention(self.store, self.retention_days));
         let app = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -160,7 +168,45 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await;
         follower.abort();
+        retention.abort();
         served
+    }
+}
+
+/// Erases questions nobody answered within the retention period, hourly.
+async fn enforce_retention(store: Arc<dyn Store>, days: u32) {
+    if days == 0 {
+        return;
+    }
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match erase_expired(store.as_ref(), days, now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                erased = n,
+                days,
+                "retention: erased unanswered questions asked more than {days} days ago"
+            ),
+            Err(e) => tracing::warn!(error = %e, "retention could not run"),
+        }
+    }
+}
+
+/// Erases every question unanswered for more than `days` days before `now`.
+pub async fn erase_expired(store: &dyn Store, days: u32, now: Timestamp) -> Result<usize, Error> {
+    let cutoff = now.minus_hours(24 * i64::from(days));
+    let mut erased = 0;
+    loop {
+        let batch = store.unanswered_before(cutoff, 100).await?;
+        if batch.is_empty() {
+            return Ok(erased);
+        }
+        for id in batch {
+            if store.erase_question(id, "retention", now).await? {
+                erased += 1;
+            }
+        }
     }
 }
 

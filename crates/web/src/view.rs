@@ -46,6 +46,7 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                         a href="/search" { "Search" }
                         @if let Some(account) = chrome.account {
                             a href="/expert" { "Queue" }
+                            a href="/expert/account" { "Account" }
                             form method="post" action="/logout" class="inline" {
                                 input type="hidden" name="csrf" value=[chrome.logout_csrf.as_deref()];
                                 button type="submit" class="link" { "Log out " (account.handle) }

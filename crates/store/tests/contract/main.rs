@@ -89,6 +89,8 @@ contract!(
     handles_are_unique,
     sessions_expire_and_die_with_their_account,
     racing_writers_lose_nothing,
+    retention_finds_only_old_unanswered_questions,
+    forgetting_an_account_keeps_its_answers_without_its_name,
 );
 
 async fn migrations_are_idempotent_and_the_secret_is_stable(store: &dyn Store) {
@@ -496,4 +498,67 @@ async fn racing_writers_lose_nothing(store: &dyn Store) {
         .filter(|c| c.op == "published")
         .count();
     assert_eq!(published, 1, "published exactly once");
+}
+
+async fn retention_finds_only_old_unanswered_questions(store: &dyn Store) {
+    let author = expert(store, "dr.old").await;
+    let old = store
+        .create_question(&question(1, 100, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let old_answered = store
+        .create_question(&question(2, 100, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    store
+        .create_answer(&answer(old_answered, author, 150))
+        .await
+        .unwrap();
+    store
+        .create_question(&question(3, 900, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.unanswered_before(Timestamp(500), 10).await.unwrap(),
+        [old]
+    );
+}
+
+async fn forgetting_an_account_keeps_its_answers_without_its_name(store: &dyn Store) {
+    let author = expert(store, "dr.forget").await;
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let a = store.create_answer(&answer(q, author, 20)).await.unwrap();
+    store
+        .create_session(&cap(7).hash(), author, Timestamp(0), Timestamp(1_000_000))
+        .await
+        .unwrap();
+    assert_eq!(store.answers_by(author).await.unwrap().len(), 1);
+    store.forget_account(author, Timestamp(30)).await.unwrap();
+    let answer = store.answer(a).await.unwrap().unwrap();
+    assert_eq!(answer.author.display_name, "Former expert");
+    assert!(!answer.author.handle.contains("forget"));
+    assert!(store
+        .account_for_login("dr.forget")
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store
+        .session_account(&cap(7).hash(), Timestamp(40))
+        .await
+        .unwrap()
+        .is_none());
+    let changes = store.changes_since(0, 100).await.unwrap();
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.op == "forgotten" && c.question_id == Some(q)),
+        "the thread is re-indexed"
+    );
+    assert!(matches!(
+        store.forget_account(AccountId(999), Timestamp(50)).await,
+        Err(StoreError::NotFound)
+    ));
 }

@@ -354,6 +354,7 @@ pub async fn private_page(
                 h2 { "Erase your question" }
                 p { "This deletes your question, its answers and your replies for good." }
                 p { a class="button secondary" href={ (base) "/delete" } { "Erase my question…" } }
+                p { "Before you do, you can " a href={ (base) "/export.json" } { "download a copy (JSON)" } "." }
             }
         },
     );
@@ -418,6 +419,34 @@ pub async fn helpful(
         form.answer_id
     ))
     .into_response())
+}
+
+/// The asker's copy of their question and its thread, as JSON.
+pub async fn export(
+    State(state): State<AppState>,
+    Path(capability): Path<String>,
+) -> Result<Response, PageError> {
+    let (_, id) = resolve(&state, &capability).await?;
+    let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
+    let body = serde_json::json!({
+        "format": "confide-question-export",
+        "version": 1,
+        "exported_at": now().rfc3339(),
+        "question": crate::api::QuestionView::from(&thread),
+    });
+    Ok(download(body, "confide-question.json"))
+}
+
+/// A JSON file to save, never cached on the way.
+pub(crate) fn download(body: serde_json::Value, filename: &'static str) -> Response {
+    use axum::http::{header, HeaderValue};
+    let mut response = axum::Json(body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
 }
 
 pub async fn confirm_erase(

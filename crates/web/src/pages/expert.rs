@@ -317,6 +317,101 @@ pub async fn edit(
     Ok(Redirect::to(&format!("/q/{}#answer-{}", answer.question_id.0, id)).into_response())
 }
 
+/// An expert's own account: what we hold, a copy, and deletion.
+pub async fn account_page(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+) -> Result<Response, PageError> {
+    let Some(session) = session else {
+        return Ok(Denied::LogIn("/expert/account".into()).into_response());
+    };
+    let csrf = csrf::token(&state, Binding::Session(&session.token));
+    let a = &session.account;
+    let markup = view::layout(
+        &chrome(&state, "Your account", Some(&session)),
+        html! {
+            h1 { "Your account" }
+            dl {
+                dt { "Handle" } dd { (a.handle) }
+                dt { "Name shown with your answers" } dd { (a.display_name) }
+                dt { "Credentials" } dd { (a.credentials) }
+                dt { "Role" } dd { (a.role.as_str()) }
+            }
+            p { a href="/expert/account/export.json" { "Download everything you wrote here (JSON)" } }
+            section class="danger-zone" {
+                h2 { "Delete your account" }
+                p { "Your name, credentials, handle and password are deleted and you are logged out everywhere. "
+                    "Your answers stay, shown as written by a former expert, because askers rely on them." }
+                form method="post" action="/expert/account/delete" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    label class="check" {
+                        input type="checkbox" name="confirm" value="yes" required;
+                        " I understand this cannot be undone"
+                    }
+                    button type="submit" class="danger" { "Delete my account" }
+                }
+            }
+        },
+    );
+    Ok(private(markup))
+}
+
+pub async fn export_account(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+) -> Result<Response, PageError> {
+    let session = session.ok_or(Error::Unauthorized)?;
+    let answers = state.store.answers_by(session.account.id).await?;
+    let body = serde_json::json!({
+        "format": "confide-account-export",
+        "version": 1,
+        "exported_at": now().rfc3339(),
+        "account": session.account,
+        "answers": answers,
+    });
+    Ok(super::ask::download(body, "confide-account.json"))
+}
+
+#[derive(Deserialize)]
+pub struct ForgetForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+pub async fn forget_account(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    PageForm(form): PageForm<ForgetForm>,
+) -> Result<Response, PageError> {
+    let session = session.ok_or(Error::Unauthorized)?;
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    if form.confirm != "yes" {
+        return Err(Error::BadRequest {
+            code: "not_confirmed",
+            message: "Tick the box to confirm that you want your account deleted.".into(),
+        }
+        .into());
+    }
+    state
+        .store
+        .forget_account(session.account.id, now())
+        .await?;
+    let markup = view::layout(
+        &chrome(&state, "Account deleted", None),
+        html! {
+            h1 { "Your account is deleted" }
+            p { "Thank you for the answers you gave. They stay up, without your name." }
+        },
+    );
+    let mut response = private(markup);
+    if let Ok(cookie) = clear_session_cookie(&state).parse() {
+        response.headers_mut().insert(SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
 #[derive(Deserialize)]
 pub struct ReplyForm {
     #[serde(default)]

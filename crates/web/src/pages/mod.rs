@@ -32,6 +32,10 @@ pub fn routes() -> Router<AppState> {
             "/private/{capability}/delete",
             get(ask::confirm_erase).post(ask::erase),
         )
+        .route("/private/{capability}/export.json", get(ask::export))
+        .route("/expert/account", get(expert::account_page))
+        .route("/expert/account/export.json", get(expert::export_account))
+        .route("/expert/account/delete", post(expert::forget_account))
         .route("/login", get(expert::login_form).post(expert::login))
         .route("/logout", post(expert::logout))
         .route("/expert", get(expert::queue))

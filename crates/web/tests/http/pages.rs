@@ -596,3 +596,133 @@ async fn search_page_finds_answered_questions_with_snippets_and_filters() {
     assert!(related.contains("Condom broke, what now?"));
     assert!(!related.contains("Condom slipped off"));
 }
+
+#[tokio::test]
+async fn the_asker_downloads_their_thread_as_json() {
+    let app = spawn_app().await;
+    let private = ask(&app, "Export me please", "my words", "other").await;
+    let page = app.get_text(&private).await.1;
+    assert!(
+        page.contains("export.json"),
+        "the private page offers the download"
+    );
+    let r = app.get(&format!("{private}/export.json")).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("attachment"));
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["format"], "confide-question-export");
+    assert_eq!(v["question"]["title"], "Export me please");
+    assert_eq!(v["question"]["body"], "my words");
+    assert_eq!(
+        app.get("/private/nonsense/export.json")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn an_expert_exports_and_deletes_their_account() {
+    let app = spawn_app().await;
+    app.create_account("dr.leaving", Role::Expert).await;
+    let token = app.api_login("dr.leaving").await;
+    let (id, _) = app
+        .api_ask("Who will answer this?", "details", "other")
+        .await;
+    app.api_answer(&token, id, "My parting answer.").await;
+
+    let cookie = app.browser_login("dr.leaving").await;
+    let (status, page) = app.get_as(&cookie, "/expert/account").await;
+    assert_eq!(status, 200);
+    let export: serde_json::Value = app
+        .http
+        .get(app.url("/expert/account/export.json"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(export["account"]["handle"], "dr.leaving");
+    assert_eq!(export["answers"][0]["body"], "My parting answer.");
+
+    // Without ticking the box, nothing happens.
+    let r = app
+        .post_form(
+            Some(&cookie),
+            "/expert/account/delete",
+            &[("csrf", &csrf_in(&page))],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 400);
+    let r = app
+        .post_form(
+            Some(&cookie),
+            "/expert/account/delete",
+            &[("csrf", &csrf_in(&page)), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(
+        app.get_as(&cookie, "/expert").await.0,
+        303,
+        "logged out everywhere"
+    );
+    let public = app.get_text(&format!("/q/{id}")).await.1;
+    assert!(public.contains("My parting answer."), "the answer stays");
+    assert!(public.contains("Former expert") && !public.contains("Dr dr.leaving"));
+    assert!(
+        app.store
+            .account_for_login("dr.leaving")
+            .await
+            .unwrap()
+            .is_none(),
+        "the handle is gone"
+    );
+}
+
+#[tokio::test]
+async fn unanswered_questions_are_erased_after_the_retention_period() {
+    let app = spawn_app().await;
+    app.create_account("dr.keep", Role::Expert).await;
+    let token = app.api_login("dr.keep").await;
+    let (waiting, _) = app.api_ask("Nobody answered me", "b", "other").await;
+    let (answered, _) = app.api_ask("Somebody answered me", "b", "other").await;
+    app.api_answer(&token, answered, "An answer.").await;
+    let in_91_days = confide_web::now().plus_hours(24 * 91);
+    assert_eq!(
+        confide_web::erase_expired(app.store.as_ref(), 100, in_91_days)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        confide_web::erase_expired(app.store.as_ref(), 90, in_91_days)
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(app
+        .store
+        .thread(confide_core::QuestionId(waiting))
+        .await
+        .unwrap()
+        .is_none());
+    assert!(app
+        .store
+        .thread(confide_core::QuestionId(answered))
+        .await
+        .unwrap()
+        .is_some());
+    let audit = app.store.audit_log(5).await.unwrap();
+    assert_eq!(
+        (audit[0].actor.as_str(), audit[0].action.as_str()),
+        ("retention", "question.erase")
+    );
+}
