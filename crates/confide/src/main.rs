@@ -77,6 +77,9 @@ enum Command {
         #[command(subcommand)]
         action: ModelCommand,
     },
+    /// Triage a question from standard input; prints JSON
+    /// `{categories, urgency, evidence}`.
+    Triage,
     /// Remove identifying details from standard input; prints JSON
     /// `{text, removed: [{kind, span}]}`.
     Redact,
@@ -123,6 +126,12 @@ enum ModelCommand {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Triage speed over our labelled questions.
+    Triage {
+        /// How many passes over the labelled set.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+    },
     /// Search on a synthetic corpus: build time, latency per method, memory.
     Search {
         /// How many questions the corpus holds.
@@ -289,6 +298,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench {
+            what: BenchCommand::Triage { rounds },
+        } => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&bench_triage(rounds.max(1))?)?
+            );
+            Ok(())
+        }
+        Command::Bench {
             what:
                 BenchCommand::Search {
                     questions,
@@ -362,6 +380,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Account { action } => account(file, action).await,
+        Command::Triage => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("cannot read standard input as UTF-8 text")?;
+            let result = confide_core::triage::triage(&text);
+            println!("{}", serde_json::to_string(&result)?);
+            Ok(())
+        }
         Command::Redact => {
             let mut text = String::new();
             std::io::stdin()
@@ -554,6 +581,42 @@ async fn set_disabled(
         if disabled { "disabled" } else { "enabled" }
     );
     Ok(())
+}
+
+/// Times triage on every question of our labelled set, `rounds` times.
+fn bench_triage(rounds: usize) -> anyhow::Result<serde_json::Value> {
+    const CASES: &str = include_str!("../../core/tests/data/triage_cases.toml");
+    let parsed: toml::Value = toml::from_str(CASES)?;
+    let texts: Vec<&str> = parsed
+        .get("case")
+        .and_then(|c| c.as_array())
+        .map(|cases| {
+            cases
+                .iter()
+                .filter_map(|c| c.get("text")?.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    anyhow::ensure!(!texts.is_empty(), "no labelled cases found");
+    confide_core::triage::triage("warm up");
+    let mut samples = Vec::with_capacity(texts.len() * rounds);
+    for _ in 0..rounds {
+        for text in &texts {
+            let started = std::time::Instant::now();
+            std::hint::black_box(confide_core::triage::triage(text));
+            samples.push(started.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+    let total: f64 = samples.iter().sum();
+    Ok(serde_json::json!({
+        "questions": texts.len(),
+        "rounds": rounds,
+        "p50_us": (at(0.5) * 10.0).round() / 10.0,
+        "p99_us": (at(0.99) * 10.0).round() / 10.0,
+        "questions_per_second": (samples.len() as f64 / (total / 1e6)).round(),
+    }))
 }
 
 async fn shutdown_signal() {

@@ -11,6 +11,7 @@ pub mod question;
 pub mod redaction;
 pub mod text;
 pub mod topic;
+pub mod triage;
 
 pub use account::{Account, AccountId, Action, Credentials, DisplayName, Handle, Password, Role};
 pub use capability::{Capability, TokenHash};

@@ -63,6 +63,10 @@ pub struct Question {
     /// The answer the asker said helped.
     pub helpful_answer: Option<AnswerId>,
     pub answer_count: i64,
+    /// What triage found when it was asked, most urgent first.
+    pub triage: Vec<crate::triage::Category>,
+    /// 0 (nothing found) to 3 (needs a human now).
+    pub urgency: u8,
 }
 
 impl Question {
@@ -200,6 +204,8 @@ pub struct QuestionSummary {
     pub created_at: Timestamp,
     pub published_at: Option<Timestamp>,
     pub answer_count: i64,
+    pub triage: Vec<crate::triage::Category>,
+    pub urgency: u8,
 }
 
 impl QuestionSummary {
@@ -224,6 +230,8 @@ mod tests {
             published_at: published.then_some(Timestamp(10)),
             helpful_answer: None,
             answer_count: 0,
+            triage: Vec::new(),
+            urgency: 0,
         }
     }
 
@@ -310,6 +318,8 @@ pub struct QuestionDraft {
     pub capability: crate::TokenHash,
     pub created_at: Timestamp,
     pub published_at: Option<Timestamp>,
+    /// Danger or time-critical care recognised when it was asked.
+    pub triage: crate::triage::Triage,
 }
 
 impl QuestionDraft {
@@ -322,6 +332,7 @@ impl QuestionDraft {
         now: Timestamp,
     ) -> Self {
         let body_html = crate::markdown::render(body.as_str());
+        let triage = crate::triage::triage(&format!("{}\n{}", title.as_str(), body.as_str()));
         QuestionDraft {
             title,
             body,
@@ -330,6 +341,7 @@ impl QuestionDraft {
             capability,
             created_at: now,
             published_at: policy.published_at_on_ask(now),
+            triage,
         }
     }
 }

@@ -122,7 +122,7 @@ pub trait Store: Send + Sync + 'static {
         after: Option<Cursor>,
         limit: u32,
     ) -> Result<QuestionPage>;
-    /// Questions nobody has answered yet, oldest first.
+    /// Questions nobody has answered yet: most urgent first, then oldest.
     async fn unanswered_questions(&self, limit: u32) -> Result<Vec<QuestionSummary>>;
     /// Erases a question with its answers and replies. `false` if it did not exist.
     async fn erase_question(&self, id: QuestionId, actor: &str, at: Timestamp) -> Result<bool>;

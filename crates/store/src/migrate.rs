@@ -19,4 +19,9 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "embeddings",
         sql: include_str!("../migrations/sqlite/0002_embeddings.sql"),
     },
+    Migration {
+        version: 3,
+        name: "triage",
+        sql: include_str!("../migrations/sqlite/0003_triage.sql"),
+    },
 ];

@@ -105,7 +105,14 @@ fn parse_role(s: &str) -> Result<Role> {
 }
 
 const SUMMARY_COLUMNS: &str =
-    "id, title, substr(body, 1, 400) AS excerpt_source, topic, created_at, published_at, answer_count";
+    "id, title, substr(body, 1, 400) AS excerpt_source, topic, created_at, \
+     published_at, answer_count, urgency, triage";
+
+fn parse_triage(s: &str) -> Vec<confide_core::triage::Category> {
+    s.split(',')
+        .filter_map(confide_core::triage::Category::parse)
+        .collect()
+}
 
 fn summary_from_row(row: &SqliteRow) -> Result<QuestionSummary> {
     let source: String = row.try_get("excerpt_source")?;
@@ -119,6 +126,8 @@ fn summary_from_row(row: &SqliteRow) -> Result<QuestionSummary> {
             .try_get::<Option<i64>, _>("published_at")?
             .map(Timestamp),
         answer_count: row.try_get("answer_count")?,
+        urgency: row.try_get::<i64, _>("urgency")?.clamp(0, 9) as u8,
+        triage: parse_triage(row.try_get("triage")?),
     })
 }
 
@@ -193,6 +202,8 @@ fn question_from_row(row: &SqliteRow) -> Result<Question> {
             .try_get::<Option<i64>, _>("helpful_answer_id")?
             .map(AnswerId),
         answer_count: row.try_get("answer_count")?,
+        urgency: row.try_get::<i64, _>("urgency")?.clamp(0, 9) as u8,
+        triage: parse_triage(row.try_get("triage")?),
     })
 }
 
@@ -269,8 +280,9 @@ impl Store for SqliteStore {
     async fn create_question(&self, draft: &QuestionDraft) -> Result<QuestionId> {
         let mut tx = self.writer.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO questions (capability_hash, title, body, body_html, topic, created_at, published_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO questions (capability_hash, title, body, body_html, topic, created_at,
+                 published_at, urgency, triage)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(draft.capability.as_bytes())
         .bind(draft.title.as_str())
@@ -279,6 +291,16 @@ impl Store for SqliteStore {
         .bind(draft.topic.slug())
         .bind(draft.created_at.millis())
         .bind(draft.published_at.map(Timestamp::millis))
+        .bind(i64::from(draft.triage.urgency))
+        .bind(
+            draft
+                .triage
+                .categories
+                .iter()
+                .map(|c| c.id())
+                .collect::<Vec<_>>()
+                .join(","),
+        )
         .fetch_one(&mut *tx)
         .await
         .map_err(on_unique_violation("capability already in use"))?;
@@ -312,7 +334,8 @@ impl Store for SqliteStore {
         // One read transaction, so the three reads see the same moment.
         let mut tx = self.reader.begin().await?;
         let Some(row) = sqlx::query(
-            "SELECT id, title, body, body_html, topic, created_at, published_at, helpful_answer_id, answer_count
+            "SELECT id, title, body, body_html, topic, created_at, published_at, helpful_answer_id,
+                    answer_count, urgency, triage
              FROM questions WHERE id = ?",
         )
         .bind(id.0)
@@ -397,7 +420,7 @@ impl Store for SqliteStore {
     async fn unanswered_questions(&self, limit: u32) -> Result<Vec<QuestionSummary>> {
         sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM questions WHERE answer_count = 0
-             ORDER BY created_at, id LIMIT ?"
+             ORDER BY urgency DESC, created_at, id LIMIT ?"
         ))
         .bind(i64::from(limit.clamp(1, 500)))
         .fetch_all(&self.reader)

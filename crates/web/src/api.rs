@@ -51,7 +51,7 @@ pub fn routes() -> Router<AppState> {
         mark_helpful, create_answer, edit_answer, create_session, end_session, search
     ),
     components(schemas(
-        NewQuestion, CreatedQuestion, RemovedView, QuestionView, AnswerView, ReplyView, AuthorView,
+        NewQuestion, CreatedQuestion, RemovedView, TriageView, QuestionView, AnswerView, ReplyView, AuthorView,
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
         SessionToken, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
     )),
@@ -98,6 +98,16 @@ pub struct CreatedQuestion {
     private_url: String,
     /// What was taken out before storing, so nothing identifies the asker.
     removed: Vec<RemovedView>,
+    /// Danger or time-critical care recognised in the question.
+    triage: TriageView,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TriageView {
+    /// Category identifiers, most urgent first, e.g. `sexual_assault`.
+    categories: Vec<String>,
+    /// 0 (none) to 3 (needs a human now).
+    urgency: u8,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -422,6 +432,15 @@ async fn create_question(
         capability: capability.as_str().to_owned(),
         private_url,
         removed,
+        triage: TriageView {
+            categories: draft
+                .triage
+                .categories
+                .iter()
+                .map(|c| c.id().to_owned())
+                .collect(),
+            urgency: draft.triage.urgency,
+        },
     };
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }

@@ -12,6 +12,7 @@ mod extract;
 pub mod limits;
 mod middleware;
 mod pages;
+pub mod resources;
 mod view;
 
 use std::net::SocketAddr;
@@ -47,6 +48,9 @@ pub struct SiteConfig {
     pub rate_limits: limits::LimitConfig,
     /// Unanswered questions are erased after this many days (0: never).
     pub retention_days: u32,
+    /// Your own list of helplines and advice (see `data/resources.toml`);
+    /// the built-in list when unset.
+    pub resources_file: Option<std::path::PathBuf>,
 }
 
 impl Default for SiteConfig {
@@ -60,6 +64,7 @@ impl Default for SiteConfig {
             trusted_proxy_header: None,
             rate_limits: limits::LimitConfig::default(),
             retention_days: 90,
+            resources_file: None,
         }
     }
 }
@@ -71,6 +76,7 @@ pub struct AppState {
     pub search: Arc<Search>,
     pub config: Arc<SiteConfig>,
     pub limits: Arc<limits::RateLimiter>,
+    pub resources: Arc<resources::Resources>,
     /// Signs CSRF tokens; shared through the database by every node.
     secret: Arc<[u8; 32]>,
 }
@@ -82,7 +88,13 @@ impl AppState {
         config: SiteConfig,
     ) -> Result<Self, Error> {
         let secret = store.instance_secret().await?;
+        let resources = match &config.resources_file {
+            Some(path) => resources::Resources::from_file(path),
+            None => resources::Resources::builtin(),
+        }
+        .map_err(Error::Internal)?;
         Ok(AppState {
+            resources: Arc::new(resources),
             limits: Arc::new(limits::RateLimiter::new(config.rate_limits.clone())),
             store,
             search,

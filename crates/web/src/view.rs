@@ -103,6 +103,60 @@ pub fn error_page(status: StatusCode, error: &Error) -> Markup {
     )
 }
 
+/// Help for a question that speaks of danger or care that cannot wait:
+/// what to do, and whom to call in the asker's country. Plain HTML, no
+/// script, never behind a warning. `picker` is the page the country links
+/// lead to (the country travels in the address only, never stored).
+pub fn help_block(
+    categories: &[confide_core::triage::Category],
+    resources: &crate::resources::Resources,
+    country: &str,
+    lang: &str,
+    picker: &str,
+) -> Markup {
+    let ids: Vec<&str> = categories.iter().map(|c| c.id()).collect();
+    let (advice, contacts) = resources.help(&ids, country, lang);
+    html! {
+        @if !ids.is_empty() {
+            section class="help" id="help" aria-labelledby="help-heading" {
+                h2 id="help-heading" {
+                    @if lang == "es" { "Ayuda que no puede esperar" } @else { "Help that can't wait" }
+                }
+                @for a in &advice { p { (a.text) } }
+                @if !contacts.is_empty() {
+                    ul class="contacts" {
+                        @for c in &contacts {
+                            li {
+                                strong { (c.name) } ": "
+                                @if let Some(tel) = &c.tel {
+                                    a href={ "tel:" (tel) } { (c.how) }
+                                } @else if let Some(url) = &c.url {
+                                    a href=(url) rel="noreferrer" { (c.how) }
+                                } @else {
+                                    (c.how)
+                                }
+                                span class="checked" { " (checked " (c.checked) ")" }
+                            }
+                        }
+                    }
+                }
+                p class="countries" {
+                    @if lang == "es" { "Tu país: " } @else { "Your country: " }
+                    @for (code, name) in crate::resources::COUNTRIES {
+                        @if code == country {
+                            strong aria-current="true" { (name) }
+                        } @else {
+                            a href={ (picker) "?country=" (code) "#help" } { (name) }
+                        }
+                        " "
+                    }
+                }
+                p class="hint" { "We don't store which country you pick." }
+            }
+        }
+    }
+}
+
 pub fn topic_label(topic: Topic) -> Markup {
     html! { a class="topic" href={ "/?topic=" (topic.slug()) } { (topic.label()) } }
 }
@@ -120,13 +174,33 @@ pub fn plural(n: i64, one: &str, many: &str) -> String {
 }
 
 pub fn summaries(list: &[QuestionSummary], now: Timestamp, empty: &str) -> Markup {
+    summary_list(list, now, empty, false)
+}
+
+/// The experts' queue: like a list of questions, with what triage found.
+pub fn queue(list: &[QuestionSummary], now: Timestamp, empty: &str) -> Markup {
+    summary_list(list, now, empty, true)
+}
+
+fn summary_list(
+    list: &[QuestionSummary],
+    now: Timestamp,
+    empty: &str,
+    with_triage: bool,
+) -> Markup {
     html! {
         @if list.is_empty() {
             p class="empty" { (empty) }
         } @else {
             ol class="questions" {
                 @for q in list {
-                    li {
+                    li class=[(with_triage && q.urgency >= 3).then_some("urgent")] {
+                        @if with_triage && !q.triage.is_empty() {
+                            p class="triage" {
+                                strong { @if q.urgency >= 3 { "Urgent" } @else { "Time-sensitive" } }
+                                @for c in &q.triage { " · " (c.id().replace('_', " ")) }
+                            }
+                        }
                         h3 { a href=(q.path()) { (q.title) } }
                         p class="excerpt" { (q.excerpt) }
                         p class="meta" {

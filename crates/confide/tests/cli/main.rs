@@ -380,3 +380,26 @@ fn redact_reads_stdin_and_prints_what_it_removed() {
     let bad = run(&["redact"], "");
     assert!(bad.status.success(), "empty input is just empty");
 }
+
+#[test]
+fn triage_reads_stdin_and_prints_categories_with_evidence() {
+    let out = run(
+        &["triage"],
+        "The condom broke last night and I'm not on the pill",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["categories"],
+        serde_json::json!(["emergency_contraception"])
+    );
+    assert_eq!(v["urgency"], 2);
+    assert!(!v["evidence"].as_array().unwrap().is_empty());
+    let calm = run(
+        &["triage"],
+        "I'm writing a school paper about the morning-after pill.",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&calm.stdout).unwrap();
+    assert_eq!(v["categories"], serde_json::json!([]));
+    assert_eq!(v["urgency"], 0);
+}

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::{base_url, chrome, private, similar_block};
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
-use crate::extract::{MaybeSession, PageForm};
+use crate::extract::{MaybeSession, PageForm, Params};
 use crate::limits::{Client, Limit};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
@@ -220,6 +220,7 @@ pub async fn submit(
         now(),
     );
     let id = state.store.create_question(&draft).await?;
+    let (lang, country) = locale(&headers);
     let link = format!(
         "{}/private/{}",
         base_url(&state, &headers),
@@ -229,7 +230,13 @@ pub async fn submit(
         &chrome(&state, "Your question was sent", session.as_ref()),
         html! {
             h1 { "Your question was sent" }
-            p { "Question " (id) " is with our experts, who answer in the order questions arrive." }
+            (view::help_block(&draft.triage.categories, &state.resources, &country, &lang,
+                &format!("/private/{}", capability.as_str())))
+            @if draft.triage.categories.is_empty() {
+                p { "Question " (id) " is with our experts, who answer in the order questions arrive." }
+            } @else {
+                p { "Question " (id) " is with our experts. Questions like yours are answered first." }
+            }
             div class="capability" {
                 h2 { "Your private link" }
                 p { "This link is the only way back to your question. We show it only now." }
@@ -285,6 +292,30 @@ fn redaction_preview(
     private(markup)
 }
 
+/// The reader's language and a guess at their country, from what their
+/// browser says (`Accept-Language`), for choosing help. Never stored.
+fn locale(headers: &HeaderMap) -> (String, String) {
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let first = accept
+        .split([',', ';'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    let lang = if first.starts_with("es") { "es" } else { "en" };
+    let country = match first.as_str() {
+        "en-us" => "us",
+        "en-gb" => "uk",
+        "es-es" | "es" => "es",
+        _ => "any",
+    };
+    (lang.to_owned(), country.to_owned())
+}
+
 /// Resolves a private link to its question, or says plainly that it leads nowhere.
 async fn resolve(
     state: &AppState,
@@ -317,9 +348,16 @@ fn lost_link_page(state: &AppState) -> Response {
     response
 }
 
+#[derive(Deserialize)]
+pub struct CountryQuery {
+    country: Option<String>,
+}
+
 pub async fn private_page(
     State(state): State<AppState>,
     Path(capability): Path<String>,
+    headers: HeaderMap,
+    Params(query, _): Params<CountryQuery, PageError>,
 ) -> Result<Response, PageError> {
     let Ok((capability, id)) = resolve(&state, &capability).await else {
         return Ok(lost_link_page(&state));
@@ -337,6 +375,15 @@ pub async fn private_page(
         expert: None,
     };
     let q = &thread.question;
+    let (lang, guessed) = locale(&headers);
+    let country = query
+        .country
+        .filter(|c| {
+            crate::resources::COUNTRIES
+                .iter()
+                .any(|(code, _)| code == c)
+        })
+        .unwrap_or(guessed);
     let markup = view::layout(
         &chrome(&state, &q.title, None),
         html! {
@@ -349,6 +396,7 @@ pub async fn private_page(
                     p { "Only you and our experts can see your question until an expert answers it." }
                 }
             }
+            (view::help_block(&q.triage, &state.resources, &country, &lang, &base))
             (view::thread(&thread, &controls, now()))
             section class="danger-zone" {
                 h2 { "Erase your question" }

@@ -178,8 +178,8 @@ pub async fn queue(
         &chrome(&state, "Questions waiting", Some(&session)),
         html! {
             h1 { "Questions waiting for an answer" }
-            p { "Oldest first. Each one is a person waiting; thank you for your time." }
-            (view::summaries(&waiting, now, "Nothing is waiting. Every question has an answer."))
+            p { "Danger and care that cannot wait come first, then the oldest. Each one is a person waiting; thank you for your time." }
+            (view::queue(&waiting, now, "Nothing is waiting. Every question has an answer."))
         },
     );
     Ok(private(markup))

@@ -130,6 +130,16 @@ pub(crate) async fn question_page(
                     "Not public yet: only the asker and the experts can see this question until it is answered."
                 }
             }
+            @if session.is_some() && !thread.question.triage.is_empty() {
+                p class="notice triage" {
+                    strong { "Triage: " }
+                    @for (i, c) in thread.question.triage.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        (c.id().replace('_', " "))
+                    }
+                    ". The asker was shown the matching help."
+                }
+            }
             (view::thread(&thread, &controls, now))
             @if !related.is_empty() {
                 section class="related" aria-labelledby="related-heading" {

@@ -726,3 +726,113 @@ async fn unanswered_questions_are_erased_after_the_retention_period() {
         ("retention", "question.erase")
     );
 }
+
+#[tokio::test]
+async fn danger_is_recognised_when_asked_and_help_shown_at_once() {
+    let app = spawn_app().await;
+    app.create_account("dr.triage", Role::Expert).await;
+    // An ordinary question first, then an urgent one.
+    ask(
+        &app,
+        "How do I talk about fantasies?",
+        "We are shy about it.",
+        "desire",
+    )
+    .await;
+    let page = app.get_text("/ask").await.1;
+    let r = app
+        .http
+        .post(app.url("/ask"))
+        .header("accept-language", "en-US,en;q=0.8")
+        .form(&[
+            ("csrf", csrf_in(&page).as_str()),
+            ("title", "I woke up at his place and don't remember"),
+            ("body", "Last night I had two drinks and then nothing. He didn't stop when I said no earlier."),
+            ("topic", "consent"),
+            ("action", "send"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let confirmation = r.text().await.unwrap();
+    let help = confirmation
+        .find("Help that can't wait")
+        .expect("help on the confirmation page");
+    let link = confirmation.find("Your private link").unwrap();
+    assert!(help < link, "help comes before everything else");
+    assert!(
+        confirmation.contains("tel:8006564673"),
+        "RAINN for a US reader"
+    );
+    assert!(confirmation.contains("findahelpline.com"));
+    let private = private_path_in(&confirmation);
+
+    // The private page shows it too; the asker may pick another country.
+    let uk = app.get_text(&format!("{private}?country=uk")).await.1;
+    assert!(
+        uk.contains("tel:08085002222"),
+        "Rape Crisis for a UK reader"
+    );
+    assert!(!uk.contains("tel:8006564673"));
+    assert!(!uk.contains("<script"), "help never needs JavaScript");
+
+    // The experts' queue puts it first although it is newer.
+    let cookie = app.browser_login("dr.triage").await;
+    let queue = app.get_as(&cookie, "/expert").await.1;
+    let urgent = queue.find("I woke up at his place").unwrap();
+    let ordinary = queue.find("How do I talk about fantasies?").unwrap();
+    assert!(urgent < ordinary, "most urgent first");
+    assert!(queue.contains("sexual assault"));
+
+    // Spanish, through the API.
+    let v: serde_json::Value = app
+        .http
+        .post(app.url("/api/v1/questions"))
+        .json(&serde_json::json!({"title": "Se rompió el condón anoche", "body": "No tomo la píldora. ¿Qué hago?"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["triage"]["categories"][0], "emergency_contraception");
+    assert_eq!(v["triage"]["urgency"], 2);
+    let private = v["private_url"]
+        .as_str()
+        .unwrap()
+        .split_once("/private/")
+        .unwrap()
+        .1
+        .to_owned();
+    let r = app
+        .http
+        .get(app.url(&format!("/private/{private}?country=es")))
+        .header("accept-language", "es-ES")
+        .send()
+        .await
+        .unwrap();
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Ayuda que no puede esperar") && page.contains("120 horas"));
+}
+
+#[tokio::test]
+async fn ordinary_questions_show_no_alarm() {
+    let app = spawn_app().await;
+    let page = app.get_text("/ask").await.1;
+    let r = app
+        .post_form(
+            None,
+            "/ask",
+            &[
+                ("csrf", &csrf_in(&page)),
+                ("title", "We both want consensual role play"),
+                ("body", "How do we agree on a safe word?"),
+                ("topic", "consent"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    let confirmation = r.text().await.unwrap();
+    assert!(!confirmation.contains("Help that can't wait"));
+}
