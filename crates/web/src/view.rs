@@ -29,13 +29,15 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                 meta name="referrer" content="no-referrer";
                 title { (chrome.title) " · Confide" }
                 link rel="stylesheet" href="/static/site.css";
+                script src="/static/exit.js" defer {}
                 @if let Some(src) = chrome.script {
                     script src=(src) defer {}
                 }
             }
             body {
                 a class="skip" href="#main" { "Skip to content" }
-                a class="quick-exit" href=(chrome.quick_exit_url) rel="noreferrer" {
+                a class="quick-exit" href=(chrome.quick_exit_url) rel="noreferrer"
+                    title="Leave this site at once (or press Escape three times)" {
                     "Quick exit"
                 }
                 header class="site" {

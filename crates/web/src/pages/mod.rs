@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/ask", get(ask::form).post(ask::submit))
         .route("/search", get(search::search_page))
         .route("/static/ask.js", get(ask_script))
+        .route("/static/exit.js", get(exit_script))
         .route("/private/{capability}", get(ask::private_page))
         .route("/private/{capability}/replies", post(ask::reply))
         .route("/private/{capability}/helpful", post(ask::helpful))
@@ -103,6 +104,16 @@ async fn stylesheet() -> impl IntoResponse {
             (CACHE_CONTROL, "public, max-age=86400"),
         ],
         include_str!("../../static/site.css"),
+    )
+}
+
+async fn exit_script() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/exit.js"),
     )
 }
 

@@ -775,7 +775,10 @@ async fn danger_is_recognised_when_asked_and_help_shown_at_once() {
         "Rape Crisis for a UK reader"
     );
     assert!(!uk.contains("tel:8006564673"));
-    assert!(!uk.contains("<script"), "help never needs JavaScript");
+    assert!(
+        !uk.contains("<script>"),
+        "no inline script: the help is plain HTML"
+    );
 
     // The experts' queue puts it first although it is newer.
     let cookie = app.browser_login("dr.triage").await;
