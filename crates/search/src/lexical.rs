@@ -273,25 +273,45 @@ impl LexicalIndex {
         })
     }
 
+    /// The query for a text: each word, in each field of each language,
+    /// weighted by field. In a large index, words found in the bodies of
+    /// over a quarter of the documents are dropped when rarer words remain:
+    /// they barely move BM25 (low IDF) but would make every search walk
+    /// most of the index.
     fn text_query(&self, text: &str) -> Option<Box<dyn Query>> {
         let f = self.fields;
-        let terms = self.terms(text);
+        let searcher = self.reader.searcher();
+        let num_docs = searcher.num_docs();
+        let common = num_docs / 4;
+        let mut words: Vec<(usize, String, u64)> = Vec::new();
+        for (lang, analysed) in self.terms(text).into_iter().enumerate() {
+            for word in analysed {
+                let df = searcher
+                    .doc_freq(&Term::from_field_text(f.body[lang], &word))
+                    .unwrap_or(0);
+                words.push((lang, word, df));
+            }
+        }
+        // Only a word that occurs, and not everywhere, makes the common ones
+        // dispensable (the other language's reading of a word often occurs nowhere).
+        let is_common = |df: u64| num_docs >= 1_000 && df > common;
+        if words.iter().any(|(_, _, df)| *df > 0 && !is_common(*df)) {
+            words.retain(|(_, _, df)| !is_common(*df));
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (lang, words) in terms.iter().enumerate() {
-            for word in words {
-                for (field, boost) in [f.title[lang], f.body[lang], f.answers[lang]]
-                    .into_iter()
-                    .zip(BOOSTS)
-                {
-                    let term = TermQuery::new(
-                        Term::from_field_text(field, word),
-                        IndexRecordOption::WithFreqs,
-                    );
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(term), boost)),
-                    ));
-                }
+        for (lang, word, _) in &words {
+            for (field, boost) in [f.title[*lang], f.body[*lang], f.answers[*lang]]
+                .into_iter()
+                .zip(BOOSTS)
+            {
+                let term = TermQuery::new(
+                    Term::from_field_text(field, word),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(term), boost)),
+                ));
             }
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
@@ -545,6 +565,34 @@ mod tests {
             .unwrap()
             .is_empty());
         assert!(index.search("", &Filter::default(), 5).unwrap().is_empty());
+    }
+
+    #[test]
+    fn words_in_most_documents_give_way_to_rarer_ones() {
+        let mut index = LexicalIndex::in_memory().unwrap();
+        for id in 0..1_200u64 {
+            let body = if id % 300 == 0 {
+                "sex and a broken condom"
+            } else {
+                "sex questions about desire"
+            };
+            index.upsert(&doc(id, "A question", body, "other")).unwrap();
+        }
+        index.commit().unwrap();
+        let hits = index.search("sex condom", &Filter::default(), 50).unwrap();
+        assert_eq!(
+            hits.len(),
+            4,
+            "only the rare word decides which documents match"
+        );
+        assert!(
+            index.search("sex", &Filter::default(), 10).unwrap().len() == 10,
+            "alone, a common word still finds"
+        );
+        assert!(!index
+            .search("sex nonexistentword", &Filter::default(), 10)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

@@ -164,7 +164,12 @@ pub fn topic_label(topic: Topic) -> Markup {
 }
 
 pub fn time(at: Timestamp, now: Timestamp) -> Markup {
-    html! { time datetime=(at.rfc3339()) title=(at.date()) { (at.elapsed_until(now)) " ago" } }
+    let ago = at.elapsed_until(now);
+    html! {
+        time datetime=(at.rfc3339()) title=(at.date()) {
+            @if ago == "0 minutes" { "just now" } @else { (ago) " ago" }
+        }
+    }
 }
 
 pub fn plural(n: i64, one: &str, many: &str) -> String {
