@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use anyhow::{anyhow, bail, Context};
+use confide_core::evidence::{ReviewDraft, Verdict};
 use confide_core::question::{AnswerDraft, QuestionDraft, ReplyDraft};
 use confide_core::{
     AccountId, AnswerBody, Credentials, DisplayName, Handle, Password, PublishPolicy, QuestionBody,
@@ -154,32 +155,16 @@ impl Content {
     }
 }
 
-/// Until citations are structured data, they are shown as a numbered list
-/// under the answer, matching the `[n]` marks in its text.
-fn with_references(body: &str, citations: &[Citation]) -> String {
-    if citations.is_empty() {
-        return body.trim_end().to_owned();
+impl From<&Citation> for confide_core::evidence::Citation {
+    fn from(c: &Citation) -> Self {
+        confide_core::evidence::Citation {
+            title: c.title.clone(),
+            doi: c.doi.clone(),
+            pmid: c.pmid.clone(),
+            url: c.url.clone(),
+            year: c.year,
+        }
     }
-    let mut out = format!("{}\n\n**References**\n\n", body.trim_end());
-    for (i, c) in citations.iter().enumerate() {
-        out.push_str(&format!("{}. {}", i + 1, c.title));
-        if let Some(year) = c.year {
-            out.push_str(&format!(" ({year})"));
-        }
-        if let Some(doi) = &c.doi {
-            out.push_str(&format!(". [doi:{doi}](https://doi.org/{doi})"));
-        }
-        if let Some(pmid) = &c.pmid {
-            out.push_str(&format!(
-                ". [PMID {pmid}](https://pubmed.ncbi.nlm.nih.gov/{pmid}/)"
-            ));
-        }
-        if let Some(url) = &c.url {
-            out.push_str(&format!(". <{url}>"));
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Demo logins: every expert plus one moderator, all with [`PASSWORD`].
@@ -237,15 +222,37 @@ pub async fn load(store: &dyn Store, content: &Content, now: Timestamp) -> anyho
         let mut answer_ids = Vec::new();
         for a in &q.answer {
             let author = accounts[a.expert.as_str()];
-            let body = AnswerBody::parse(&with_references(&a.body, &a.citations))?;
+            let body = AnswerBody::parse(&a.body)?;
             let draft = AnswerDraft::new(
                 id,
                 author,
                 body,
                 PublishPolicy::OnAnswer,
                 asked.plus_hours(a.hours_after),
-            );
-            answer_ids.push(store.create_answer(&draft).await?);
+            )
+            .with_citations(a.citations.iter().map(Into::into).collect())?;
+            let answer_id = store.create_answer(&draft).await?;
+            answer_ids.push(answer_id);
+            for (n, r) in a.review.iter().enumerate() {
+                let answer = store
+                    .answer(answer_id)
+                    .await?
+                    .ok_or_else(|| anyhow!("demo answer vanished"))?;
+                let (reviewer, _) = store
+                    .account_for_login(&r.expert)
+                    .await?
+                    .ok_or_else(|| anyhow!("demo reviewer {} missing", r.expert))?;
+                let review = ReviewDraft::new(
+                    &answer,
+                    &reviewer,
+                    Verdict::parse(&r.verdict)?,
+                    r.quote.as_deref(),
+                    &r.note,
+                    None,
+                    asked.plus_hours(a.hours_after + 24 * (n as i64 + 1)),
+                )?;
+                store.create_review(&review).await?;
+            }
         }
         if !q.answer.is_empty() {
             answered += 1;
@@ -364,23 +371,5 @@ mod tests {
         );
         let err = parse(&bad).unwrap_err().to_string();
         assert!(err.contains("unknown expert"), "{err}");
-    }
-
-    #[test]
-    fn references_are_numbered_under_the_answer() {
-        let body = with_references(
-            "Text [1].",
-            &[Citation {
-                title: "A study".into(),
-                doi: Some("10.1/x".into()),
-                pmid: None,
-                url: None,
-                year: Some(2015),
-            }],
-        );
-        assert!(
-            body.ends_with("1. A study (2015). [doi:10.1/x](https://doi.org/10.1/x)\n"),
-            "{body}"
-        );
     }
 }

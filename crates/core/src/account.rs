@@ -30,6 +30,8 @@ pub enum Action {
     Answer,
     /// Reply in a question's thread.
     ReplyInThread,
+    /// Endorse or dispute another expert's answer.
+    Review,
 }
 
 impl Role {
@@ -56,10 +58,12 @@ impl Role {
         use Action::*;
         match (self, action) {
             (Role::Admin, _) => true,
-            (Role::Expert, ViewQueue | ViewPrivateQuestion | Answer | ReplyInThread) => true,
-            // Moderators look after the queue but do not give clinical answers.
+            (Role::Expert, ViewQueue | ViewPrivateQuestion | Answer | ReplyInThread | Review) => {
+                true
+            }
+            // Moderators look after the queue but give no clinical judgement.
             (Role::Moderator, ViewQueue | ViewPrivateQuestion) => true,
-            (Role::Moderator, Answer | ReplyInThread) => false,
+            (Role::Moderator, Answer | ReplyInThread | Review) => false,
         }
     }
 }
@@ -197,13 +201,19 @@ mod tests {
     fn permission_table() {
         use Action::*;
         let table = [
-            (Role::Expert, [true, true, true, true]),
-            (Role::Moderator, [true, true, false, false]),
-            (Role::Admin, [true, true, true, true]),
+            (Role::Expert, [true, true, true, true, true]),
+            (Role::Moderator, [true, true, false, false, false]),
+            (Role::Admin, [true, true, true, true, true]),
         ];
         for (role, expected) in table {
-            let actual =
-                [ViewQueue, ViewPrivateQuestion, Answer, ReplyInThread].map(|a| role.may(a));
+            let actual = [
+                ViewQueue,
+                ViewPrivateQuestion,
+                Answer,
+                ReplyInThread,
+                Review,
+            ]
+            .map(|a| role.may(a));
             assert_eq!(actual, expected, "{role:?}");
         }
     }

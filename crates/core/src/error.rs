@@ -26,6 +26,10 @@ pub enum ValidationError {
     BadHandle,
     #[error("{field} contains control characters")]
     ControlCharacters { field: &'static str },
+    #[error("citation: {0}")]
+    BadCitation(&'static str),
+    #[error("review: {0}")]
+    BadReview(&'static str),
 }
 
 impl ValidationError {
@@ -39,6 +43,8 @@ impl ValidationError {
             ValidationError::UnknownRole(_) => "unknown_role",
             ValidationError::BadHandle => "bad_handle",
             ValidationError::ControlCharacters { .. } => "control_characters",
+            ValidationError::BadCitation(_) => "bad_citation",
+            ValidationError::BadReview(_) => "bad_review",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod account;
 pub mod capability;
 pub mod clock;
 pub mod error;
+pub mod evidence;
 pub mod markdown;
 pub mod question;
 pub mod redaction;

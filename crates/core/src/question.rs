@@ -140,6 +140,10 @@ pub struct Answer {
     pub body_html: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Numbered references, cited in the text as `[1]`, `[2]`…
+    pub citations: Vec<crate::evidence::Citation>,
+    /// Other experts' endorsements and disputes, oldest first.
+    pub reviews: Vec<crate::evidence::Review>,
 }
 
 impl Answer {
@@ -293,6 +297,8 @@ mod tests {
             body_html: "b".into(),
             created_at: Timestamp(0),
             updated_at: Timestamp(0),
+            citations: Vec::new(),
+            reviews: Vec::new(),
         };
         assert!(answer.editable_by(&author));
         let mut other = account(Role::Admin);
@@ -356,9 +362,27 @@ pub struct AnswerDraft {
     pub at: Timestamp,
     /// Whether this answer makes an unpublished question public.
     pub publishes: bool,
+    pub citations: Vec<crate::evidence::Citation>,
 }
 
 impl AnswerDraft {
+    /// Attaches references, checked; too many is an error.
+    pub fn with_citations(
+        mut self,
+        citations: Vec<crate::evidence::Citation>,
+    ) -> Result<Self, crate::ValidationError> {
+        if citations.len() > crate::evidence::MAX_CITATIONS {
+            return Err(crate::ValidationError::BadCitation(
+                "at most 30 references on one answer",
+            ));
+        }
+        self.citations = citations
+            .into_iter()
+            .map(crate::evidence::Citation::parse)
+            .collect::<Result<_, _>>()?;
+        Ok(self)
+    }
+
     pub fn new(
         question_id: QuestionId,
         author_id: AccountId,
@@ -374,6 +398,7 @@ impl AnswerDraft {
             body_html,
             at: now,
             publishes: policy.publishes_on_answer(),
+            citations: Vec::new(),
         }
     }
 }

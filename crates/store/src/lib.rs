@@ -131,7 +131,13 @@ pub trait Store: Send + Sync + 'static {
 
     // Answers and replies.
     async fn create_answer(&self, draft: &AnswerDraft) -> Result<AnswerId>;
+    /// One answer with its citations and reviews.
     async fn answer(&self, id: AnswerId) -> Result<Option<Answer>>;
+    /// Another expert's endorsement or dispute of an answer.
+    async fn create_review(
+        &self,
+        draft: &confide_core::evidence::ReviewDraft,
+    ) -> Result<confide_core::evidence::ReviewId>;
     async fn update_answer(&self, id: AnswerId, draft: &AnswerDraft) -> Result<()>;
     async fn create_reply(&self, draft: &ReplyDraft) -> Result<ReplyId>;
     /// Records which answer helped the asker; the answer must belong to the question.

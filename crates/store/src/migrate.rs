@@ -24,4 +24,9 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "triage",
         sql: include_str!("../migrations/sqlite/0003_triage.sql"),
     },
+    Migration {
+        version: 4,
+        name: "evidence",
+        sql: include_str!("../migrations/sqlite/0004_evidence.sql"),
+    },
 ];

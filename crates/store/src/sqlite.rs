@@ -18,6 +18,8 @@ use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 
 use crate::error::on_unique_violation;
 use crate::migrate::SQLITE as MIGRATIONS;
+use confide_core::evidence::{Citation, Review, ReviewDraft, ReviewId, Verdict};
+
 use crate::{
     AuditEntry, Change, Cursor, NewAccount, QuestionPage, Result, SearchDocument, Store,
     StoreError, StoredEmbedding,
@@ -168,7 +170,109 @@ fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
         body_html: row.try_get("body_html")?,
         created_at: Timestamp(row.try_get("created_at")?),
         updated_at: Timestamp(row.try_get("updated_at")?),
+        citations: Vec::new(),
+        reviews: Vec::new(),
     })
+}
+
+/// Fills in the citations and reviews of `answers`, read with `filter`
+/// (an SQL condition on `answer_id` with one `?` bound to `key`).
+async fn attach_evidence(
+    conn: &mut sqlx::SqliteConnection,
+    answers: &mut [Answer],
+    filter: &str,
+    key: i64,
+) -> Result<()> {
+    if answers.is_empty() {
+        return Ok(());
+    }
+    let citations = sqlx::query(&format!(
+        "SELECT answer_id, title, doi, pmid, url, year FROM citations WHERE {filter} ORDER BY answer_id, position"
+    ))
+    .bind(key)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &citations {
+        let id = AnswerId(row.try_get("answer_id")?);
+        if let Some(a) = answers.iter_mut().find(|a| a.id == id) {
+            a.citations.push(Citation {
+                title: row.try_get("title")?,
+                doi: row.try_get("doi")?,
+                pmid: row.try_get("pmid")?,
+                url: row.try_get("url")?,
+                year: row.try_get::<Option<i64>, _>("year")?.map(|y| y as i32),
+            });
+        }
+    }
+    let reviews = sqlx::query(&format!(
+        "SELECT reviews.id, answer_id, reviewer_id AS author_id, verdict, quote, note, note_html,
+                cite_title, cite_doi, cite_pmid, cite_url, cite_year, reviews.created_at,
+                handle, display_name, credentials
+         FROM reviews JOIN accounts ON accounts.id = reviews.reviewer_id
+         WHERE {filter} ORDER BY reviews.id"
+    ))
+    .bind(key)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &reviews {
+        let id = AnswerId(row.try_get("answer_id")?);
+        let verdict: String = row.try_get("verdict")?;
+        let citation = row
+            .try_get::<Option<String>, _>("cite_title")?
+            .map(|title| {
+                Ok::<_, sqlx::Error>(Citation {
+                    title,
+                    doi: row.try_get("cite_doi")?,
+                    pmid: row.try_get("cite_pmid")?,
+                    url: row.try_get("cite_url")?,
+                    year: row
+                        .try_get::<Option<i64>, _>("cite_year")?
+                        .map(|y| y as i32),
+                })
+            });
+        let review = Review {
+            id: ReviewId(row.try_get("id")?),
+            answer_id: id,
+            reviewer: author_from_row(row)?,
+            verdict: Verdict::parse(&verdict)
+                .map_err(|_| StoreError::Corrupt(format!("unknown verdict {verdict:?}")))?,
+            quote: row.try_get("quote")?,
+            note: row.try_get("note")?,
+            note_html: row.try_get("note_html")?,
+            citation: citation.transpose()?,
+            created_at: Timestamp(row.try_get("created_at")?),
+        };
+        if let Some(a) = answers.iter_mut().find(|a| a.id == id) {
+            a.reviews.push(review);
+        }
+    }
+    Ok(())
+}
+
+async fn insert_citations(
+    tx: &mut Transaction<'_, Sqlite>,
+    answer: i64,
+    citations: &[Citation],
+) -> Result<()> {
+    sqlx::query("DELETE FROM citations WHERE answer_id = ?")
+        .bind(answer)
+        .execute(&mut **tx)
+        .await?;
+    for (position, c) in citations.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO citations (answer_id, position, title, doi, pmid, url, year) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(answer)
+        .bind(position as i64)
+        .bind(&c.title)
+        .bind(&c.doi)
+        .bind(&c.pmid)
+        .bind(&c.url)
+        .bind(c.year.map(i64::from))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 fn reply_from_row(row: &SqliteRow) -> Result<Reply> {
@@ -345,7 +449,7 @@ impl Store for SqliteStore {
             return Ok(None);
         };
         let question = question_from_row(&row)?;
-        let answers = sqlx::query(&format!(
+        let mut answers = sqlx::query(&format!(
             "{ANSWER_SELECT} WHERE question_id = ? ORDER BY answers.id"
         ))
         .bind(id.0)
@@ -354,6 +458,13 @@ impl Store for SqliteStore {
         .iter()
         .map(answer_from_row)
         .collect::<Result<Vec<_>>>()?;
+        attach_evidence(
+            &mut tx,
+            &mut answers,
+            "answer_id IN (SELECT id FROM answers WHERE question_id = ?)",
+            id.0,
+        )
+        .await?;
         let replies = sqlx::query(
             "SELECT replies.id, question_id, answer_id, author_id, body, body_html, replies.created_at,
                     handle, display_name, credentials
@@ -487,6 +598,7 @@ impl Store for SqliteStore {
         .bind(draft.at.millis())
         .fetch_one(&mut *tx)
         .await?;
+        insert_citations(&mut tx, id, &draft.citations).await?;
         let publishes_now = draft.publishes && published.is_none();
         sqlx::query(
             "UPDATE questions SET answer_count = answer_count + 1,
@@ -516,13 +628,68 @@ impl Store for SqliteStore {
     }
 
     async fn answer(&self, id: AnswerId) -> Result<Option<Answer>> {
-        sqlx::query(&format!("{ANSWER_SELECT} WHERE answers.id = ?"))
+        let mut conn = self.reader.acquire().await?;
+        let Some(mut answer) = sqlx::query(&format!("{ANSWER_SELECT} WHERE answers.id = ?"))
             .bind(id.0)
-            .fetch_optional(&self.reader)
+            .fetch_optional(&mut *conn)
             .await?
             .as_ref()
             .map(answer_from_row)
-            .transpose()
+            .transpose()?
+        else {
+            return Ok(None);
+        };
+        attach_evidence(
+            &mut conn,
+            std::slice::from_mut(&mut answer),
+            "answer_id = ?",
+            id.0,
+        )
+        .await?;
+        Ok(Some(answer))
+    }
+
+    async fn create_review(&self, draft: &ReviewDraft) -> Result<ReviewId> {
+        let mut tx = self.writer.begin().await?;
+        let question: Option<i64> =
+            sqlx::query_scalar("SELECT question_id FROM answers WHERE id = ?")
+                .bind(draft.answer_id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(question) = question else {
+            return Err(StoreError::NotFound);
+        };
+        let c = draft.citation.as_ref();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO reviews (answer_id, reviewer_id, verdict, quote, note, note_html,
+                 cite_title, cite_doi, cite_pmid, cite_url, cite_year, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(draft.answer_id.0)
+        .bind(draft.reviewer.0)
+        .bind(draft.verdict.as_str())
+        .bind(&draft.quote)
+        .bind(&draft.note)
+        .bind(&draft.note_html)
+        .bind(c.map(|c| c.title.clone()))
+        .bind(c.and_then(|c| c.doi.clone()))
+        .bind(c.and_then(|c| c.pmid.clone()))
+        .bind(c.and_then(|c| c.url.clone()))
+        .bind(c.and_then(|c| c.year).map(i64::from))
+        .bind(draft.at.millis())
+        .fetch_one(&mut *tx)
+        .await?;
+        log_change(
+            &mut tx,
+            Some(QuestionId(question)),
+            "review",
+            id,
+            "created",
+            draft.at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ReviewId(id))
     }
 
     async fn update_answer(&self, id: AnswerId, draft: &AnswerDraft) -> Result<()> {
@@ -539,6 +706,7 @@ impl Store for SqliteStore {
         let Some(question) = question else {
             return Err(StoreError::NotFound);
         };
+        insert_citations(&mut tx, id.0, &draft.citations).await?;
         log_change(
             &mut tx,
             Some(QuestionId(question)),

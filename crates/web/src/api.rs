@@ -6,6 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use confide_core::evidence::{Citation, ReviewDraft, Verdict};
 use confide_core::question::{AnswerDraft, QuestionDraft, ReplyAuthor, ReplyDraft};
 use confide_core::redaction::redact;
 use confide_core::{
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/questions/{id}/helpful", post(mark_helpful))
         .route("/questions/{id}/answers", post(create_answer))
         .route("/answers/{id}", put(edit_answer))
+        .route("/answers/{id}/reviews", post(create_review))
         .route("/sessions", post(create_session).delete(end_session))
         .route("/search", get(search))
         .fallback(|| async { ApiError(Error::NotFound) })
@@ -48,12 +50,12 @@ pub fn routes() -> Router<AppState> {
     ),
     paths(
         create_question, list_questions, get_question, erase_question, create_reply,
-        mark_helpful, create_answer, edit_answer, create_session, end_session, search
+        mark_helpful, create_answer, edit_answer, create_review, create_session, end_session, search
     ),
     components(schemas(
         NewQuestion, CreatedQuestion, RemovedView, TriageView, QuestionView, AnswerView, ReplyView, AuthorView,
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
-        SessionToken, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
+        SessionToken, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
     )),
     modifiers(&BearerAuth)
 )]
@@ -135,6 +137,8 @@ pub struct AnswerView {
     helpful: bool,
     created_at: String,
     updated_at: String,
+    citations: Vec<CitationView>,
+    reviews: Vec<ReviewView>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -204,8 +208,72 @@ pub struct Helpful {
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewAnswer {
-    /// Markdown, 1–30,000 characters.
+    /// Markdown, 1–30,000 characters; cite references as `[1]`, `[2]`…
     body: String,
+    /// Numbered references. On edit, omit to keep the current ones.
+    citations: Option<Vec<CitationView>>,
+}
+
+/// A reference: a DOI, PMID or web address, and a title.
+#[derive(Serialize, Deserialize, ToSchema, Clone)]
+pub struct CitationView {
+    title: String,
+    doi: Option<String>,
+    pmid: Option<String>,
+    url: Option<String>,
+    year: Option<i32>,
+    /// Where to check it (resolver link); ignored on input.
+    #[serde(default, skip_deserializing)]
+    link: Option<String>,
+}
+
+impl From<&Citation> for CitationView {
+    fn from(c: &Citation) -> Self {
+        CitationView {
+            title: c.title.clone(),
+            doi: c.doi.clone(),
+            pmid: c.pmid.clone(),
+            url: c.url.clone(),
+            year: c.year,
+            link: c.link(),
+        }
+    }
+}
+
+impl From<CitationView> for Citation {
+    fn from(c: CitationView) -> Self {
+        Citation {
+            title: c.title,
+            doi: c.doi,
+            pmid: c.pmid,
+            url: c.url,
+            year: c.year,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewView {
+    id: i64,
+    /// `endorse` or `dispute`.
+    verdict: String,
+    reviewer: AuthorView,
+    /// The exact passage disputed.
+    quote: Option<String>,
+    note: String,
+    note_html: String,
+    citation: Option<CitationView>,
+    created_at: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewReview {
+    /// `endorse` or `dispute`.
+    verdict: String,
+    /// For a dispute: the exact passage, copied from the answer.
+    quote: Option<String>,
+    note: String,
+    citation: Option<CitationView>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -300,6 +368,21 @@ impl From<&Thread> for QuestionView {
                     helpful: q.helpful_answer == Some(a.id),
                     created_at: a.created_at.rfc3339(),
                     updated_at: a.updated_at.rfc3339(),
+                    citations: a.citations.iter().map(Into::into).collect(),
+                    reviews: a
+                        .reviews
+                        .iter()
+                        .map(|r| ReviewView {
+                            id: r.id.0,
+                            verdict: r.verdict.as_str().into(),
+                            reviewer: (&r.reviewer).into(),
+                            quote: r.quote.clone(),
+                            note: r.note.clone(),
+                            note_html: r.note_html.clone(),
+                            citation: r.citation.as_ref().map(Into::into),
+                            created_at: r.created_at.rfc3339(),
+                        })
+                        .collect(),
                 })
                 .collect(),
             replies: t
@@ -610,13 +693,20 @@ async fn create_answer(
 ) -> Result<Response, ApiError> {
     let account = require_account(&state, &bearer, Action::Answer).await?;
     let body = AnswerBody::parse(&input.body)?;
+    let citations = input
+        .citations
+        .unwrap_or_default()
+        .into_iter()
+        .map(Into::into)
+        .collect();
     let draft = AnswerDraft::new(
         QuestionId(id),
         account.id,
         body,
         state.config.publish,
         now(),
-    );
+    )
+    .with_citations(citations)?;
     let answer = state.store.create_answer(&draft).await?;
     Ok((StatusCode::CREATED, Json(Created { id: answer.0 })).into_response())
 }
@@ -645,15 +735,53 @@ async fn edit_answer(
         return Err(Error::Forbidden.into());
     }
     let body = AnswerBody::parse(&input.body)?;
+    let citations = match input.citations {
+        Some(list) => list.into_iter().map(Into::into).collect(),
+        None => answer.citations.clone(),
+    };
     let draft = AnswerDraft::new(
         answer.question_id,
         account.id,
         body,
         state.config.publish,
         now(),
-    );
+    )
+    .with_citations(citations)?;
     state.store.update_answer(answer.id, &draft).await?;
     Ok(Json(Created { id }))
+}
+
+/// Endorse another expert's answer, or dispute one claim in it (experts).
+#[utoipa::path(post, path = "/api/v1/answers/{id}/reviews", tag = "experts",
+    params(("id" = i64, Path, description = "Answer id")),
+    request_body = NewReview,
+    responses((status = 201, body = Created), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+async fn create_review(
+    State(state): State<AppState>,
+    bearer: Bearer,
+    Id(id, _): ApiId,
+    ApiJson(input): ApiJson<NewReview>,
+) -> Result<Response, ApiError> {
+    let account = require_account(&state, &bearer, Action::Review).await?;
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let draft = ReviewDraft::new(
+        &answer,
+        &account,
+        Verdict::parse(&input.verdict)?,
+        input.quote.as_deref(),
+        &input.note,
+        input.citation.map(Into::into),
+        now(),
+    )?;
+    let review = state.store.create_review(&draft).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: review.0 })).into_response())
 }
 
 /// Log in: exchange a handle and password for a session token.

@@ -246,6 +246,8 @@ pub struct ExpertControls<'a> {
     pub draft: Option<&'a str>,
     /// The rendered preview of that draft, when one was asked for.
     pub preview: Option<&'a str>,
+    /// The reference lines to put back in the form.
+    pub references: Option<&'a str>,
 }
 
 pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
@@ -304,13 +306,24 @@ fn answer_view(
                 span class="when" { "answered " (time(answer.created_at, now))
                     @if answer.updated_at != answer.created_at { ", edited " (time(answer.updated_at, now)) } }
             }
-            div class="prose" { (PreEscaped(&answer.body_html)) }
+            @let (reviewers, disputes) = confide_core::evidence::summary(&answer.reviews);
+            @if reviewers > 0 {
+                p class="review-summary" {
+                    "Reviewed by " (plural(reviewers as i64, "expert", "experts")) ", "
+                    (plural(disputes as i64, "open dispute", "open disputes"))
+                }
+            }
+            div class="prose" { (PreEscaped(mark_disputed(&answer.body_html, &answer.reviews))) }
+            (references(&answer.citations))
+            (reviews(&answer.reviews, now))
             @if !replies.is_empty() {
                 (reply_list(&replies, now))
             }
             @if let Some(expert) = &controls.expert {
                 @if answer.editable_by(expert.account) {
                     p { a href={ "/answers/" (answer.id.0) "/edit" } { "Edit your answer" } }
+                } @else if expert.account.may(confide_core::Action::Review) {
+                    (review_form(answer.id, expert.csrf))
                 }
                 @if expert.may_reply {
                     (reply_form(&format!("/q/{}", t.question.id), expert.csrf, Some(answer.id), "Reply to this answer", ""))
@@ -327,6 +340,114 @@ fn answer_view(
                     }
                     (reply_form(asker.base, asker.csrf, Some(answer.id), "Reply to this answer", ""))
                 }
+            }
+        }
+    }
+}
+
+/// The answer's numbered references, linked to their resolvers.
+fn references(citations: &[confide_core::evidence::Citation]) -> Markup {
+    html! {
+        @if !citations.is_empty() {
+            section class="references" aria-label="References" {
+                h3 { "References" }
+                ol {
+                    @for c in citations {
+                        li {
+                            @match c.link() {
+                                Some(link) => { a href=(link) rel="nofollow noopener noreferrer" { (c.title) } }
+                                None => { (c.title) }
+                            }
+                            @if let Some(year) = c.year { " (" (year) ")" }
+                            @if let Some(doi) = &c.doi { " · doi:" (doi) }
+                            @if let Some(pmid) = &c.pmid { " · PMID " (pmid) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Other experts' endorsements and disputes, with who they are.
+fn reviews(list: &[confide_core::evidence::Review], now: Timestamp) -> Markup {
+    use confide_core::evidence::Verdict;
+    html! {
+        @if !list.is_empty() {
+            section class="reviews" aria-label="Peer review" {
+                @for r in list {
+                    div class={ "review " (r.verdict.as_str()) } id={ "review-" (r.id.0) } {
+                        p class="byline" {
+                            strong {
+                                @match r.verdict { Verdict::Endorse => "Endorsed by ", Verdict::Dispute => "Disputed by " }
+                                (r.reviewer.display_name)
+                            }
+                            span class="credentials" { (r.reviewer.credentials) }
+                            span class="when" { (time(r.created_at, now)) }
+                        }
+                        @if let Some(quote) = &r.quote {
+                            blockquote class="disputed-claim" { (quote) }
+                        }
+                        div class="prose" { (PreEscaped(&r.note_html)) }
+                        @if let Some(c) = &r.citation {
+                            p class="review-citation" {
+                                "Source: "
+                                @match c.link() {
+                                    Some(link) => { a href=(link) rel="nofollow noopener noreferrer" { (c.title) } }
+                                    None => { (c.title) }
+                                }
+                                @if let Some(year) = c.year { " (" (year) ")" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Marks each disputed passage in the rendered answer, where the passage
+/// sits within one run of text (it is always shown beside the dispute too).
+fn mark_disputed(html: &str, reviews: &[confide_core::evidence::Review]) -> String {
+    let mut out = html.to_owned();
+    for r in reviews
+        .iter()
+        .filter(|r| r.verdict == confide_core::evidence::Verdict::Dispute)
+    {
+        let Some(quote) = &r.quote else { continue };
+        let escaped = maud::html! { (quote) }.into_string();
+        if escaped.len() < 8 {
+            continue;
+        }
+        if let Some(at) = out.find(&escaped) {
+            let marked = format!(
+                "<mark class=\"disputed\" title=\"Disputed by another expert: see below\">{escaped}</mark>"
+            );
+            out.replace_range(at..at + escaped.len(), &marked);
+        }
+    }
+    out
+}
+
+fn review_form(answer: confide_core::AnswerId, csrf: &str) -> Markup {
+    let id = answer.0;
+    html! {
+        details class="review-form" {
+            summary { "Review this answer" }
+            form method="post" action={ "/answers/" (id) "/reviews" } {
+                input type="hidden" name="csrf" value=(csrf);
+                fieldset {
+                    legend { "Your verdict" }
+                    label class="check" { input type="radio" name="verdict" value="endorse" checked; " Endorse: it is sound" }
+                    label class="check" { input type="radio" name="verdict" value="dispute"; " Dispute a claim" }
+                }
+                label for={ "quote-" (id) } { "The exact passage you dispute (copy it from the answer)" }
+                textarea id={ "quote-" (id) } name="quote" rows="2" maxlength="2000" {}
+                label for={ "note-" (id) } { "Why (Markdown)" }
+                textarea id={ "note-" (id) } name="note" rows="4" required maxlength="3000" {}
+                label for={ "cite-" (id) } { "A source, optional: Title (Year) doi:… or pmid:… or https://…" }
+                input id={ "cite-" (id) } name="citation" type="text" maxlength="600";
+                button type="submit" { "Publish review" }
             }
         }
     }
@@ -395,6 +516,14 @@ pub fn answer_form(
                 textarea id="answer-body" name="body" rows="14" required maxlength="30000"
                     aria-describedby="answer-body-hint" {
                     @if let Some(draft) = expert.draft { (draft) }
+                }
+                label for="answer-references" { "References, one per line, cited in the text as [1], [2]…" }
+                p class="hint" id="answer-references-hint" {
+                    "Title (Year) doi:10.… or pmid:… or https://… — cite only what you have checked."
+                }
+                textarea id="answer-references" name="references" rows="4" maxlength="20000"
+                    aria-describedby="answer-references-hint" {
+                    @if let Some(refs) = expert.references { (refs) }
                 }
                 div class="buttons" {
                     button type="submit" name="action" value="preview" class="secondary" { "Preview" }

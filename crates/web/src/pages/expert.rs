@@ -12,6 +12,8 @@ use serde::Deserialize;
 use super::public::{question_page, Draft};
 use super::{chrome, private};
 use crate::auth::{clear_session_cookie, session_cookie, start_session, verify_login};
+use confide_core::evidence::{Citation, ReviewDraft, Verdict};
+
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{Id, MaybeSession, PageForm, PageId, Params, Session};
@@ -192,6 +194,8 @@ pub struct AnswerForm {
     #[serde(default)]
     body: String,
     #[serde(default)]
+    references: String,
+    #[serde(default)]
     action: String,
 }
 
@@ -208,14 +212,17 @@ pub async fn answer(
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let id = QuestionId(id);
     let body = AnswerBody::parse(&form.body)?;
+    let citations = Citation::parse_lines(&form.references)?;
     if form.action == "preview" {
         let draft = Draft {
             preview_html: markdown::render(body.as_str()),
             markdown: form.body,
+            references: form.references,
         };
         return question_page(State(state), MaybeSession(Some(session)), id, Some(draft)).await;
     }
-    let draft = AnswerDraft::new(id, session.account.id, body, state.config.publish, now());
+    let draft = AnswerDraft::new(id, session.account.id, body, state.config.publish, now())
+        .with_citations(citations)?;
     let answer = state.store.create_answer(&draft).await?;
     Ok(Redirect::to(&format!("/q/{}#answer-{}", id.0, answer.0)).into_response())
 }
@@ -238,12 +245,13 @@ pub async fn edit_form(
     if !answer.editable_by(&session.account) {
         return Err(Error::Forbidden.into());
     }
+    let references: Vec<String> = answer.citations.iter().map(Citation::to_line).collect();
     Ok(edit_page(
         &state,
         &session,
         id,
         answer.question_id,
-        &answer.body,
+        (&answer.body, &references.join("\n")),
         None,
     ))
 }
@@ -253,7 +261,7 @@ fn edit_page(
     session: &Session,
     answer_id: i64,
     question: QuestionId,
-    markdown: &str,
+    (markdown, references): (&str, &str),
     preview: Option<&str>,
 ) -> Response {
     let csrf = csrf::token(state, Binding::Session(&session.token));
@@ -264,6 +272,7 @@ fn edit_page(
         may_reply: false,
         draft: Some(markdown),
         preview,
+        references: Some(references),
     };
     let markup = view::layout(
         &chrome(state, "Edit your answer", Some(session)),
@@ -295,6 +304,7 @@ pub async fn edit(
         return Err(Error::Forbidden.into());
     }
     let body = AnswerBody::parse(&form.body)?;
+    let citations = Citation::parse_lines(&form.references)?;
     if form.action == "preview" {
         let preview = markdown::render(body.as_str());
         return Ok(edit_page(
@@ -302,7 +312,7 @@ pub async fn edit(
             &session,
             id,
             answer.question_id,
-            &form.body,
+            (&form.body, &form.references),
             Some(&preview),
         ));
     }
@@ -312,9 +322,58 @@ pub async fn edit(
         body,
         state.config.publish,
         now(),
-    );
+    )
+    .with_citations(citations)?;
     state.store.update_answer(answer.id, &draft).await?;
     Ok(Redirect::to(&format!("/q/{}#answer-{}", answer.question_id.0, id)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    verdict: String,
+    #[serde(default)]
+    quote: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    citation: String,
+}
+
+/// Another expert endorses the answer, or disputes one claim in it.
+pub async fn review(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Id(id, _): PageId,
+    PageForm(form): PageForm<ReviewForm>,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::Review, &format!("/answers/{id}/edit")) {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let citation = Some(form.citation.trim())
+        .filter(|c| !c.is_empty())
+        .map(Citation::parse_line)
+        .transpose()?;
+    let draft = ReviewDraft::new(
+        &answer,
+        &session.account,
+        Verdict::parse(&form.verdict)?,
+        Some(form.quote.as_str()),
+        &form.note,
+        citation,
+        now(),
+    )?;
+    let review = state.store.create_review(&draft).await?;
+    Ok(Redirect::to(&format!("/q/{}#review-{}", answer.question_id.0, review.0)).into_response())
 }
 
 /// An expert's own account: what we hold, a copy, and deletion.

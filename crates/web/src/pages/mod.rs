@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/private/{capability}/export.json", get(ask::export))
         .route("/expert/account", get(expert::account_page))
+        .route("/answers/{id}/reviews", post(expert::review))
         .route("/expert/account/export.json", get(expert::export_account))
         .route("/expert/account/delete", post(expert::forget_account))
         .route("/login", get(expert::login_form).post(expert::login))

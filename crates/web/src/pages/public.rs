@@ -83,6 +83,7 @@ pub async fn question(
 pub(crate) struct Draft {
     pub markdown: String,
     pub preview_html: String,
+    pub references: String,
 }
 
 pub(crate) async fn question_page(
@@ -113,6 +114,7 @@ pub(crate) async fn question_page(
             may_reply: s.account.may(Action::ReplyInThread),
             draft: draft.as_ref().map(|d| d.markdown.as_str()),
             preview: draft.as_ref().map(|d| d.preview_html.as_str()),
+            references: draft.as_ref().map(|d| d.references.as_str()),
         }),
     };
     let is_public = thread.question.is_public();

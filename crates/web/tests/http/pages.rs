@@ -839,3 +839,189 @@ async fn ordinary_questions_show_no_alarm() {
     let confirmation = r.text().await.unwrap();
     assert!(!confirmation.contains("Help that can't wait"));
 }
+
+#[tokio::test]
+async fn answers_carry_references_and_other_experts_review_them_claim_by_claim() {
+    let app = spawn_app().await;
+    app.create_account("dr.author", Role::Expert).await;
+    app.create_account("dr.reviewer", Role::Expert).await;
+    app.create_account("mod.rev", Role::Moderator).await;
+    ask(
+        &app,
+        "Why did she cry after sex?",
+        "She said all was well.",
+        "emotions",
+    )
+    .await;
+
+    // The author answers through the form, with a reference list.
+    let author = app.browser_login("dr.author").await;
+    let csrf = csrf_in(&app.get_as(&author, "/q/1").await.1);
+    let body = "It is common [1]. Oxytocin floods the brain and causes the tears.";
+    let r = app
+        .post_form(
+            Some(&author),
+            "/q/1/answers",
+            &[
+                ("csrf", &csrf),
+                ("body", body),
+                (
+                    "references",
+                    "Postcoital Dysphoria (2015) doi:10.1002/sm2.74",
+                ),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let page = app.get_text("/q/1").await.1;
+    assert!(
+        page.contains(r#"href="https://doi.org/10.1002/sm2.74""#),
+        "a DOI links to its resolver"
+    );
+    assert!(page.contains("References"));
+
+    // Another expert disputes one claim, quoting it exactly.
+    let reviewer = app.browser_login("dr.reviewer").await;
+    let page = app.get_as(&reviewer, "/q/1").await.1;
+    assert!(
+        page.contains("Review this answer"),
+        "other experts may review"
+    );
+    let r = app
+        .post_form(
+            Some(&reviewer),
+            "/answers/1/reviews",
+            &[
+                ("csrf", &csrf_in(&page)),
+                ("verdict", "dispute"),
+                ("quote", "Oxytocin floods the brain and causes the tears."),
+                ("note", "No study of crying after sex measured hormones."),
+                ("citation", "Postcoital Dysphoria (2015) doi:10.1002/sm2.74"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let page = app.get_text("/q/1").await.1;
+    assert!(page.contains("Reviewed by 1 expert, 1 open dispute"));
+    assert!(
+        page.contains(r#"<mark class="disputed""#),
+        "the disputed passage is marked"
+    );
+    assert!(
+        page.contains("Disputed by Dr dr.reviewer") && page.contains("Credentials of dr.reviewer")
+    );
+    assert!(page.contains("No study of crying after sex measured hormones."));
+
+    // The author sees no review form on their own answer; a wrong quote is refused.
+    assert!(!app
+        .get_as(&author, "/q/1")
+        .await
+        .1
+        .contains("Review this answer"));
+    let reviewer_csrf = csrf_in(&app.get_as(&reviewer, "/q/1").await.1);
+    let r = app
+        .post_form(
+            Some(&reviewer),
+            "/answers/1/reviews",
+            &[
+                ("csrf", &reviewer_csrf),
+                ("verdict", "dispute"),
+                ("quote", "words never written"),
+                ("note", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 422);
+    assert!(r.text().await.unwrap().contains("copy it exactly"));
+
+    // Through the API: endorse, refuse bad input, and read it all back.
+    let token = app.api_login("dr.reviewer").await;
+    let post = |token: String, body: serde_json::Value| {
+        let app = &app;
+        async move {
+            app.http
+                .post(app.url("/api/v1/answers/1/reviews"))
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        post(
+            token.clone(),
+            serde_json::json!({"verdict": "endorse", "note": "The first sentence is right."})
+        )
+        .await
+        .status()
+        .as_u16(),
+        201
+    );
+    let r = post(
+        token.clone(),
+        serde_json::json!({"verdict": "dispute", "quote": "not there", "note": "x"}),
+    )
+    .await;
+    assert_eq!(r.status().as_u16(), 422);
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap()["error"]["code"],
+        "bad_review"
+    );
+    let own = app.api_login("dr.author").await;
+    assert_eq!(
+        post(
+            own,
+            serde_json::json!({"verdict": "endorse", "note": "I agree with me"})
+        )
+        .await
+        .status()
+        .as_u16(),
+        422
+    );
+    let moderator = app.api_login("mod.rev").await;
+    assert_eq!(
+        post(
+            moderator,
+            serde_json::json!({"verdict": "endorse", "note": "x"})
+        )
+        .await
+        .status()
+        .as_u16(),
+        403
+    );
+
+    let v: serde_json::Value = app.get("/api/v1/questions/1").await.json().await.unwrap();
+    let answer = &v["answers"][0];
+    assert_eq!(answer["citations"][0]["doi"], "10.1002/sm2.74");
+    assert_eq!(
+        answer["citations"][0]["link"],
+        "https://doi.org/10.1002/sm2.74"
+    );
+    assert_eq!(answer["reviews"][0]["verdict"], "dispute");
+    assert_eq!(answer["reviews"][0]["citation"]["year"], 2015);
+    assert_eq!(answer["reviews"][1]["verdict"], "endorse");
+
+    // Editing through the API without citations keeps them; bad ones are refused.
+    let r = app
+        .http
+        .put(app.url("/api/v1/answers/1"))
+        .bearer_auth(app.api_login("dr.author").await)
+        .json(&serde_json::json!({"body": "It is common [1]."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let v: serde_json::Value = app.get("/api/v1/questions/1").await.json().await.unwrap();
+    assert_eq!(v["answers"][0]["citations"].as_array().unwrap().len(), 1);
+    let r = app
+        .http
+        .post(app.url("/api/v1/questions/1/answers"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"body": "b", "citations": [{"title": "x", "doi": "not-a-doi"}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 422);
+}
