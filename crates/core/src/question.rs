@@ -86,10 +86,11 @@ impl Question {
 /// `/q/{id}/{slug}`: the canonical address of a question page.
 pub fn question_path(id: QuestionId, title: &str) -> String {
     let slug = crate::markdown::slug(title);
-    if slug.is_empty() {
-        format!("/q/{id}")
-    } else {
-        format!("/q/{id}/{slug}")
+    match slug.as_str() {
+        "" => format!("/q/{id}"),
+        // These name actions under /q/{id}; a title may not shadow them.
+        "answers" | "replies" => format!("/q/{id}/{slug}-q"),
+        _ => format!("/q/{id}/{slug}"),
     }
 }
 
@@ -310,6 +311,7 @@ mod tests {
     fn paths_carry_a_slug_when_there_is_one() {
         assert_eq!(question_path(QuestionId(3), "Why?"), "/q/3/why");
         assert_eq!(question_path(QuestionId(3), "¿?"), "/q/3");
+        assert_eq!(question_path(QuestionId(3), "Answers?"), "/q/3/answers-q");
     }
 }
 

@@ -205,8 +205,10 @@ pub fn redact(text: &str) -> Redacted {
     found.sort_by_key(|r| (r.span.0, std::cmp::Reverse(r.span.1)));
     let mut removed: Vec<Removal> = Vec::with_capacity(found.len());
     for r in found {
-        if removed.last().is_none_or(|last| r.span.0 >= last.span.1) {
-            removed.push(r);
+        match removed.last_mut() {
+            // Overlapping matches merge: no piece of either may survive.
+            Some(last) if r.span.0 < last.span.1 => last.span.1 = last.span.1.max(r.span.1),
+            _ => removed.push(r),
         }
     }
     let mut out = String::with_capacity(text.len());
@@ -291,6 +293,12 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn overlapping_matches_leave_nothing_behind() {
+        let r = redact("message me at wa.me/447700 900123 please");
+        assert!(!r.text.contains("900123"), "{}", r.text);
     }
 
     #[test]

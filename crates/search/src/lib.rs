@@ -297,8 +297,13 @@ impl Search {
     async fn refresh(&self, id: QuestionId) -> Result<bool, Error> {
         let doc = self.store.search_document(id).await?.filter(|d| d.public);
         let Some(doc) = doc else {
-            self.write_engine()?.remove(id.0 as u64);
-            return Ok(false);
+            // Only a document that was in the index leaves deleted text
+            // behind (and needs its segments rewritten); a new private
+            // question never was.
+            let mut engine = self.write_engine()?;
+            let was_indexed = engine.meta.contains_key(&(id.0 as u64));
+            engine.remove(id.0 as u64);
+            return Ok(!was_indexed);
         };
         let text = embedding_text(&doc);
         let hash = content_hash(&text);

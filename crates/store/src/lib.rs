@@ -126,6 +126,9 @@ pub trait Store: Send + Sync + 'static {
     async fn unanswered_questions(&self, limit: u32) -> Result<Vec<QuestionSummary>>;
     /// Erases a question with its answers and replies. `false` if it did not exist.
     async fn erase_question(&self, id: QuestionId, actor: &str, at: Timestamp) -> Result<bool>;
+    /// Erases a question only if it still has no answer (for retention).
+    async fn erase_if_unanswered(&self, id: QuestionId, actor: &str, at: Timestamp)
+        -> Result<bool>;
     /// Questions still unanswered that were asked before `cutoff`, oldest first.
     async fn unanswered_before(&self, cutoff: Timestamp, limit: u32) -> Result<Vec<QuestionId>>;
 

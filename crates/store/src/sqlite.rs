@@ -54,6 +54,51 @@ impl SqliteStore {
         Ok(SqliteStore { writer, reader })
     }
 
+    /// Erases a question (with its answers and replies, by cascade); with
+    /// `only_unanswered`, only while nobody has answered it, decided in the
+    /// same statement so an answer arriving meanwhile is never lost.
+    async fn erase(
+        &self,
+        id: QuestionId,
+        actor: &str,
+        at: Timestamp,
+        only_unanswered: bool,
+    ) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
+        let sql = if only_unanswered {
+            "DELETE FROM questions WHERE id = ? AND answer_count = 0"
+        } else {
+            "DELETE FROM questions WHERE id = ?"
+        };
+        let erased = sqlx::query(sql)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            > 0;
+        if erased {
+            log_change(&mut tx, Some(id), "question", id.0, "erased", at).await?;
+            log_audit(
+                &mut tx,
+                actor,
+                "question.erase",
+                &format!("question:{}", id.0),
+                at,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        if erased {
+            // The write-ahead log still holds the pages as they were; fold it
+            // into the (securely deleted) database and empty it. Best effort:
+            // readers may hold it open, and the next erasure tries again.
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.writer)
+                .await;
+        }
+        Ok(erased)
+    }
+
     pub async fn close(&self) {
         self.reader.close().await;
         self.writer.close().await;
@@ -542,27 +587,16 @@ impl Store for SqliteStore {
     }
 
     async fn erase_question(&self, id: QuestionId, actor: &str, at: Timestamp) -> Result<bool> {
-        let mut tx = self.writer.begin().await?;
-        // Answers and replies go with it (ON DELETE CASCADE).
-        let erased = sqlx::query("DELETE FROM questions WHERE id = ?")
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            > 0;
-        if erased {
-            log_change(&mut tx, Some(id), "question", id.0, "erased", at).await?;
-            log_audit(
-                &mut tx,
-                actor,
-                "question.erase",
-                &format!("question:{}", id.0),
-                at,
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(erased)
+        self.erase(id, actor, at, false).await
+    }
+
+    async fn erase_if_unanswered(
+        &self,
+        id: QuestionId,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<bool> {
+        self.erase(id, actor, at, true).await
     }
 
     async fn unanswered_before(&self, cutoff: Timestamp, limit: u32) -> Result<Vec<QuestionId>> {

@@ -122,7 +122,6 @@ pub struct RemovedView {
 
 #[derive(Serialize, ToSchema)]
 pub struct AuthorView {
-    handle: String,
     display_name: String,
     credentials: String,
 }
@@ -336,8 +335,8 @@ pub struct ListParams {
 
 impl From<&confide_core::Author> for AuthorView {
     fn from(a: &confide_core::Author) -> Self {
+        // Login handles stay private: they are half of a login.
         AuthorView {
-            handle: a.handle.clone(),
             display_name: a.display_name.clone(),
             credentials: a.credentials.clone(),
         }
@@ -809,8 +808,10 @@ async fn create_session(
               (status = 422, body = ErrorBody)))]
 async fn search(
     State(state): State<AppState>,
+    client: Client,
     Params(params, _): Params<SearchParams, ApiError>,
 ) -> Result<Json<SearchResults>, ApiError> {
+    state.limits.check(Limit::Search, &client)?;
     let topic = params
         .topic
         .as_deref()

@@ -215,7 +215,7 @@ pub async fn erase_expired(store: &dyn Store, days: u32, now: Timestamp) -> Resu
             return Ok(erased);
         }
         for id in batch {
-            if store.erase_question(id, "retention", now).await? {
+            if store.erase_if_unanswered(id, "retention", now).await? {
                 erased += 1;
             }
         }

@@ -23,6 +23,8 @@ pub enum Limit {
     Reply,
     Login,
     Vote,
+    /// Each search runs the model: cheap, but not free.
+    Search,
 }
 
 /// Allowances: a burst, then one more every `refill` seconds.
@@ -63,6 +65,7 @@ impl LimitConfig {
             Limit::Reply => (self.reply_burst, self.reply_refill_seconds),
             Limit::Login => (self.login_burst, self.login_refill_seconds),
             Limit::Vote => (self.vote_burst, self.vote_refill_seconds),
+            Limit::Search => (60, 1),
         };
         (f64::from(burst.max(1)), Duration::from_secs(refill.max(1)))
     }
@@ -133,7 +136,10 @@ impl RateLimiter {
         let key = key(&inner.secret, limit, client);
         let now = Instant::now();
         if inner.map.len() >= MAX_TRACKED {
-            inner.map.retain(|_, b| b.tokens < burst - 1.0);
+            // Forget clients idle for an hour: their buckets would be full again.
+            inner
+                .map
+                .retain(|_, b| now.duration_since(b.updated) < Duration::from_secs(3600));
         }
         let bucket = inner.map.entry(key).or_insert(Bucket {
             tokens: burst,
@@ -154,11 +160,36 @@ impl RateLimiter {
     }
 }
 
+/// An address as proxies write it: `1.2.3.4`, `1.2.3.4:5678`,
+/// `[2001:db8::1]:443`, `for="…"`.
+fn parse_forwarded(entry: &str) -> Option<IpAddr> {
+    let v = entry.trim().trim_start_matches("for=").trim_matches('"');
+    if let Ok(ip) = v.parse::<IpAddr>() {
+        return Some(ip);
+    }
+    if let Ok(sock) = v.parse::<SocketAddr>() {
+        return Some(sock.ip());
+    }
+    v.trim_start_matches('[').split(']').next()?.parse().ok()
+}
+
+/// One person's IPv6 network is a /64: keying whole addresses would give
+/// them endless buckets.
+fn network(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
+}
+
 fn key(secret: &[u8; 32], limit: Limit, client: &Client) -> [u8; 16] {
     let mut out = [0u8; 16];
     if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) {
         mac.update(&[limit as u8]);
-        mac.update(client.0.to_string().as_bytes());
+        mac.update(network(client.0).to_string().as_bytes());
         out.copy_from_slice(&mac.finalize().into_bytes()[..16]);
     }
     out
@@ -181,14 +212,15 @@ impl FromRequestParts<AppState> for Client {
             .trusted_proxy_header
             .as_deref()
             .and_then(|name| {
-                parts
+                // Only the last entry counts: anything left of it the client wrote.
+                let last = parts
                     .headers
                     .get_all(name)
                     .iter()
                     .filter_map(|v| v.to_str().ok())
                     .flat_map(|v| v.split(','))
-                    .filter_map(|v| v.trim().parse::<IpAddr>().ok())
-                    .next_back()
+                    .next_back()?;
+                parse_forwarded(last)
             });
         let direct = parts
             .extensions
@@ -231,6 +263,24 @@ mod tests {
         assert!(
             limiter.check(Limit::Reply, &client(1)).is_ok(),
             "another action has its own bucket"
+        );
+    }
+
+    #[test]
+    fn proxies_addresses_are_read_with_ports_and_brackets() {
+        assert_eq!(parse_forwarded(" 1.2.3.4:5678"), "1.2.3.4".parse().ok());
+        assert_eq!(
+            parse_forwarded("[2001:db8::1]:443"),
+            "2001:db8::1".parse().ok()
+        );
+        assert_eq!(
+            parse_forwarded("for=\"198.51.100.7\""),
+            "198.51.100.7".parse().ok()
+        );
+        assert_eq!(parse_forwarded("unknown"), None);
+        assert_eq!(
+            network("2001:db8::1".parse().unwrap()),
+            network("2001:db8::ffff".parse().unwrap())
         );
     }
 

@@ -20,10 +20,19 @@ pub async fn security_headers(
     request: Request,
     next: Next,
 ) -> Response {
-    if let Err(e) = check_same_origin(&request) {
-        return PageError(e).into_response();
+    // Private by nature: searches (an intimate query in the address) and
+    // every API answer, which may hold a private question.
+    let path = request.uri().path();
+    let no_store = path.starts_with("/api/") || path.starts_with("/search");
+    let mut response = match check_same_origin(&request, state.config.public_url.as_deref()) {
+        Err(e) => PageError(e).into_response(),
+        Ok(()) => next.run(request).await,
+    };
+    if no_store && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -70,7 +79,7 @@ pub async fn apply_own_writes(
 
 /// Refuses cross-site form posts: browsers say where a request comes from,
 /// and no other site has any business posting to ours.
-fn check_same_origin(request: &Request) -> Result<(), Error> {
+fn check_same_origin(request: &Request, public_url: Option<&str>) -> Result<(), Error> {
     if request.method() == Method::GET || request.method() == Method::HEAD {
         return Ok(());
     }
@@ -81,33 +90,34 @@ fn check_same_origin(request: &Request) -> Result<(), Error> {
     {
         return Err(Error::Csrf);
     }
-    if let (Some(origin), Some(host)) = (headers.get(header::ORIGIN), headers.get(header::HOST)) {
+    // Behind a proxy that rewrites Host, the configured public address
+    // says which origin is ours.
+    let ours = public_url
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, rest)| rest.trim_end_matches('/').as_bytes().to_vec())
+        .or_else(|| headers.get(header::HOST).map(|h| h.as_bytes().to_vec()));
+    if let (Some(origin), Some(ours)) = (headers.get(header::ORIGIN), ours) {
         let origin_host = origin
             .to_str()
             .ok()
             .and_then(|o| o.split_once("://"))
             .map(|(_, rest)| rest);
-        if origin_host.is_some_and(|o| o.as_bytes() != host.as_bytes()) {
+        if origin_host.is_some_and(|o| o.as_bytes() != ours.as_slice()) {
             return Err(Error::Csrf);
         }
     }
     Ok(())
 }
 
-/// The path as it may be logged: capability links and query strings (which
-/// may hold a search for something intimate) are cut.
-pub fn loggable_path(path: &str) -> &str {
-    if path.starts_with("/private/") {
-        "/private/…"
-    } else {
-        path
-    }
-}
-
 pub async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
-    let path = loggable_path(request.uri().path()).to_owned();
+    // The route, not the address: question addresses carry their title.
+    let path = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("<unmatched>", |m| m.as_str())
+        .to_owned();
     let response = next.run(request).await;
     let status = response.status();
     let micros = started.elapsed().as_micros() as u64;
@@ -117,15 +127,4 @@ pub async fn log_request(request: Request, next: Next) -> Response {
         tracing::info!(%method, path, status = status.as_u16(), micros, "request");
     }
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::loggable_path;
-
-    #[test]
-    fn private_links_are_never_logged() {
-        assert_eq!(loggable_path("/private/abc123/replies"), "/private/…");
-        assert_eq!(loggable_path("/q/3/why"), "/q/3/why");
-    }
 }

@@ -419,7 +419,17 @@ fn mark_disputed(html: &str, reviews: &[confide_core::evidence::Review]) -> Stri
         if escaped.len() < 8 {
             continue;
         }
-        if let Some(at) = out.find(&escaped) {
+        // Only in text, never inside a tag's attributes.
+        let in_text = |at: usize| {
+            out[..at]
+                .rfind('<')
+                .is_none_or(|lt| out[..at].rfind('>').is_some_and(|gt| gt > lt))
+        };
+        let found = out
+            .match_indices(escaped.as_str())
+            .map(|(i, _)| i)
+            .find(|&i| in_text(i));
+        if let Some(at) = found {
             let marked = format!(
                 "<mark class=\"disputed\" title=\"Disputed by another expert: see below\">{escaped}</mark>"
             );

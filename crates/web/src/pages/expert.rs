@@ -29,7 +29,16 @@ pub struct LoginQuery {
 /// Only paths on this site, so the login form cannot be used to send people elsewhere.
 fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
+        // A path on this site only: printable ASCII (browsers drop tabs and
+        // newlines, which would turn "/\t/evil" into "//evil"), one slash.
+        Some(n)
+            if n.starts_with('/')
+                && !n[1..].starts_with(['/', '\\'])
+                && !n.contains('\\')
+                && n.chars().all(|c| c.is_ascii_graphic()) =>
+        {
+            n
+        }
         _ => "/expert",
     }
 }

@@ -26,8 +26,10 @@ pub struct SearchQuery {
 pub async fn search_page(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    client: crate::limits::Client,
     Params(query, _): Params<SearchQuery, PageError>,
 ) -> Result<Response, PageError> {
+    state.limits.check(crate::limits::Limit::Search, &client)?;
     let topic = match query.topic.as_deref().filter(|t| !t.is_empty()) {
         Some(t) => Some(Topic::parse(t)?),
         None => None,

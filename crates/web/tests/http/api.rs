@@ -111,7 +111,11 @@ async fn whole_loop_over_the_api() {
     assert_eq!(v["replies"][0]["author_kind"], "asker");
     assert_eq!(v["replies"][0]["author"], Value::Null);
     assert_eq!(v["replies"][1]["author_kind"], "expert");
-    assert_eq!(v["replies"][1]["author"]["handle"], "dr.api");
+    assert_eq!(v["replies"][1]["author"]["display_name"], "Dr dr.api");
+    assert!(
+        v["replies"][1]["author"].get("handle").is_none(),
+        "login handles stay private"
+    );
 
     // Public list.
     let list: Value = app.get("/api/v1/questions").await.json().await.unwrap();
