@@ -315,6 +315,7 @@ mod tests {
             updated_at: Timestamp(0),
             citations: Vec::new(),
             reviews: Vec::new(),
+            helped_count: 0,
         }
     }
 

@@ -145,6 +145,8 @@ pub struct Answer {
     pub citations: Vec<crate::evidence::Citation>,
     /// Other experts' endorsements and disputes, oldest first.
     pub reviews: Vec<crate::evidence::Review>,
+    /// How many readers said it helped them.
+    pub helped_count: i64,
 }
 
 impl Answer {
@@ -300,6 +302,7 @@ mod tests {
             updated_at: Timestamp(0),
             citations: Vec::new(),
             reviews: Vec::new(),
+            helped_count: 0,
         };
         assert!(answer.editable_by(&author));
         let mut other = account(Role::Admin);

@@ -134,6 +134,8 @@ pub trait Store: Send + Sync + 'static {
 
     // Answers and replies.
     async fn create_answer(&self, draft: &AnswerDraft) -> Result<AnswerId>;
+    /// A reader says an answer helped them: one more in its count.
+    async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()>;
     /// One answer with its citations and reviews.
     async fn answer(&self, id: AnswerId) -> Result<Option<Answer>>;
     /// Another expert's endorsement or dispute of an answer.

@@ -29,4 +29,9 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "evidence",
         sql: include_str!("../migrations/sqlite/0004_evidence.sql"),
     },
+    Migration {
+        version: 5,
+        name: "helped",
+        sql: include_str!("../migrations/sqlite/0005_helped.sql"),
+    },
 ];

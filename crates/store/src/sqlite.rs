@@ -203,7 +203,7 @@ fn author_from_row(row: &SqliteRow) -> Result<Author> {
 }
 
 const ANSWER_SELECT: &str = "SELECT answers.id, question_id, author_id, body, body_html, \
-     answers.created_at, updated_at, handle, display_name, credentials \
+     answers.created_at, updated_at, helped_count, handle, display_name, credentials \
      FROM answers JOIN accounts ON accounts.id = answers.author_id";
 
 fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
@@ -217,6 +217,7 @@ fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
         updated_at: Timestamp(row.try_get("updated_at")?),
         citations: Vec::new(),
         reviews: Vec::new(),
+        helped_count: row.try_get("helped_count")?,
     })
 }
 
@@ -681,6 +682,30 @@ impl Store for SqliteStore {
         )
         .await?;
         Ok(Some(answer))
+    }
+
+    async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let question: Option<i64> = sqlx::query_scalar(
+            "UPDATE answers SET helped_count = helped_count + 1 WHERE id = ? RETURNING question_id",
+        )
+        .bind(answer.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(question) = question else {
+            return Err(StoreError::NotFound);
+        };
+        log_change(
+            &mut tx,
+            Some(QuestionId(question)),
+            "answer",
+            answer.0,
+            "helped",
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn create_review(&self, draft: &ReviewDraft) -> Result<ReviewId> {

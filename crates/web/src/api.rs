@@ -138,6 +138,8 @@ pub struct AnswerView {
     updated_at: String,
     citations: Vec<CitationView>,
     reviews: Vec<ReviewView>,
+    /// How many readers said it helped them.
+    helped_count: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -368,6 +370,7 @@ impl From<&Thread> for QuestionView {
                     created_at: a.created_at.rfc3339(),
                     updated_at: a.updated_at.rfc3339(),
                     citations: a.citations.iter().map(Into::into).collect(),
+                    helped_count: a.helped_count,
                     reviews: a
                         .reviews
                         .iter()

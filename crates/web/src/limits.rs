@@ -25,6 +25,8 @@ pub enum Limit {
     Vote,
     /// Each search runs the model: cheap, but not free.
     Search,
+    /// A reader's "this helped me" on one answer: once a day.
+    Helped,
 }
 
 /// Allowances: a burst, then one more every `refill` seconds.
@@ -66,6 +68,7 @@ impl LimitConfig {
             Limit::Login => (self.login_burst, self.login_refill_seconds),
             Limit::Vote => (self.vote_burst, self.vote_refill_seconds),
             Limit::Search => (60, 1),
+            Limit::Helped => (1, 86_400),
         };
         (f64::from(burst.max(1)), Duration::from_secs(refill.max(1)))
     }
@@ -119,6 +122,11 @@ impl RateLimiter {
     /// Takes one token for `limit` from this client's bucket, or says how
     /// long to wait.
     pub fn check(&self, limit: Limit, client: &Client) -> Result<(), Error> {
+        self.check_scoped(limit, client, 0)
+    }
+
+    /// Like [`RateLimiter::check`], with one bucket per `scope` (e.g. per answer).
+    pub fn check_scoped(&self, limit: Limit, client: &Client, scope: i64) -> Result<(), Error> {
         if !self.config.enabled {
             return Ok(());
         }
@@ -133,7 +141,7 @@ impl RateLimiter {
             inner.day = day;
             inner.map.clear();
         }
-        let key = key(&inner.secret, limit, client);
+        let key = key(&inner.secret, limit, client, scope);
         let now = Instant::now();
         if inner.map.len() >= MAX_TRACKED {
             // Forget clients idle for an hour: their buckets would be full again.
@@ -185,10 +193,11 @@ fn network(ip: IpAddr) -> IpAddr {
     }
 }
 
-fn key(secret: &[u8; 32], limit: Limit, client: &Client) -> [u8; 16] {
+fn key(secret: &[u8; 32], limit: Limit, client: &Client, scope: i64) -> [u8; 16] {
     let mut out = [0u8; 16];
     if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) {
         mac.update(&[limit as u8]);
+        mac.update(&scope.to_le_bytes());
         mac.update(network(client.0).to_string().as_bytes());
         out.copy_from_slice(&mac.finalize().into_bytes()[..16]);
     }
@@ -299,11 +308,11 @@ mod tests {
     #[test]
     fn keys_do_not_contain_the_address() {
         let secret = [7u8; 32];
-        let k = key(&secret, Limit::Ask, &client(9));
+        let k = key(&secret, Limit::Ask, &client(9), 0);
         assert!(!k.windows(4).any(|w| w == [192, 0, 2, 9]));
         assert_ne!(
             k,
-            key(&[8u8; 32], Limit::Ask, &client(9)),
+            key(&[8u8; 32], Limit::Ask, &client(9), 0),
             "a new secret, new keys"
         );
     }

@@ -229,6 +229,8 @@ pub struct ThreadControls<'a> {
     pub asker: Option<AskerControls<'a>>,
     /// A logged-in expert.
     pub expert: Option<ExpertControls<'a>>,
+    /// An anonymous reader's form token, for "this helped me too".
+    pub reader_csrf: Option<&'a str>,
 }
 
 pub struct AskerControls<'a> {
@@ -315,6 +317,19 @@ fn answer_view(
             }
             div class="prose" { (PreEscaped(mark_disputed(&answer.body_html, &answer.reviews))) }
             (references(&answer.citations))
+            @if answer.helped_count > 0 || controls.reader_csrf.is_some() {
+                div class="helped" {
+                    @if answer.helped_count > 0 {
+                        span { (plural(answer.helped_count, "reader", "readers")) " found this helpful" }
+                    }
+                    @if let Some(csrf) = controls.reader_csrf {
+                        form method="post" action={ "/answers/" (answer.id.0) "/helped" } class="inline" {
+                            input type="hidden" name="csrf" value=(csrf);
+                            button type="submit" class="secondary" { "This helped me too" }
+                        }
+                    }
+                }
+            }
             (reviews(&answer.reviews, now))
             @if !replies.is_empty() {
                 (reply_list(&replies, now))

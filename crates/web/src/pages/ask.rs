@@ -373,6 +373,7 @@ pub async fn private_page(
             csrf: &csrf,
         }),
         expert: None,
+        reader_csrf: None,
     };
     let q = &thread.question;
     let (lang, guessed) = locale(&headers);
@@ -403,6 +404,12 @@ pub async fn private_page(
                 p { "This deletes your question, its answers and your replies for good." }
                 p { a class="button secondary" href={ (base) "/delete" } { "Erase my question…" } }
                 p { "Before you do, you can " a href={ (base) "/export.json" } { "download a copy (JSON)" } "." }
+            }
+            section class="follow" {
+                h2 { "Follow your question" }
+                p { "Add " a href={ (base) "/feed.xml" } { "your private feed" }
+                    " to a feed reader to hear of answers without giving us an address. "
+                    "Like this page, the feed's address is secret: keep it to yourself." }
             }
         },
     );

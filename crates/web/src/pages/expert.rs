@@ -351,6 +351,45 @@ pub struct ReviewForm {
     citation: String,
 }
 
+#[derive(Deserialize)]
+pub struct HelpedForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// A reader says an answer helped them. Counted once a day per reader and
+/// answer; nothing records who.
+pub async fn helped(
+    State(state): State<AppState>,
+    client: Client,
+    Id(id, _): PageId,
+    PageForm(form): PageForm<HelpedForm>,
+) -> Result<Response, PageError> {
+    csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let thread = state
+        .store
+        .thread(answer.question_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !thread.question.is_public() {
+        return Err(Error::NotFound.into());
+    }
+    // A second vote the same day is simply not counted again.
+    if state
+        .limits
+        .check_scoped(Limit::Helped, &client, id)
+        .is_ok()
+    {
+        state.store.count_helped(answer.id, now()).await?;
+    }
+    Ok(Redirect::to(&format!("/q/{}#answer-{id}", answer.question_id.0)).into_response())
+}
+
 /// Another expert endorses the answer, or disputes one claim in it.
 pub async fn review(
     State(state): State<AppState>,

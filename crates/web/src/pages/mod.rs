@@ -2,6 +2,7 @@
 
 mod ask;
 mod expert;
+mod feeds;
 mod public;
 pub(crate) mod search;
 
@@ -35,7 +36,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/private/{capability}/export.json", get(ask::export))
         .route("/expert/account", get(expert::account_page))
+        .route("/private/{capability}/feed.xml", get(feeds::private_feed))
+        .route("/topics/{slug}", get(feeds::topic_feed))
         .route("/answers/{id}/reviews", post(expert::review))
+        .route("/answers/{id}/helped", post(expert::helped))
         .route("/expert/account/export.json", get(expert::export_account))
         .route("/expert/account/delete", post(expert::forget_account))
         .route("/login", get(expert::login_form).post(expert::login))

@@ -56,6 +56,9 @@ pub async fn home(
                 }
             }
             h2 { (heading) }
+            @if let Some(t) = topic {
+                p class="hint" { a href={ "/topics/" (t.slug()) ".xml" } { "Follow this topic (Atom feed)" } }
+            }
             (view::summaries(&list.questions, now, "No answered questions here yet."))
             @if let Some(next) = list.next {
                 p class="pager" {
@@ -105,7 +108,10 @@ pub(crate) async fn question_page(
         .as_ref()
         .map(|s| csrf::token(&state, csrf::Binding::Session(&s.token)))
         .unwrap_or_default();
+    let reader_csrf = csrf::token(&state, csrf::Binding::Anonymous);
     let controls = ThreadControls {
+        reader_csrf: (session.is_none() && thread.question.is_public())
+            .then_some(reader_csrf.as_str()),
         asker: None,
         expert: session.as_ref().map(|s: &Session| ExpertControls {
             account: &s.account,

@@ -1025,3 +1025,134 @@ async fn answers_carry_references_and_other_experts_review_them_claim_by_claim()
         .unwrap();
     assert_eq!(r.status().as_u16(), 422);
 }
+
+#[tokio::test]
+async fn askers_follow_answers_and_readers_follow_topics_in_atom_feeds() {
+    let app = spawn_app().await;
+    app.create_account("dr.feed", Role::Expert).await;
+    let token = app.api_login("dr.feed").await;
+    let (id, cap) = app
+        .api_ask(
+            "Is spotting after sex normal?",
+            "It happened twice & I worry <a lot>.",
+            "bodies",
+        )
+        .await;
+
+    let parse = |xml: &str| -> (usize, Vec<String>) {
+        let doc = roxmltree::Document::parse(xml).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "feed");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom")
+        );
+        for required in ["id", "title", "updated"] {
+            assert!(
+                root.children().any(|n| n.has_tag_name(required)),
+                "feed has <{required}>"
+            );
+        }
+        let entries: Vec<_> = root
+            .children()
+            .filter(|n| n.has_tag_name("entry"))
+            .collect();
+        let titles = entries
+            .iter()
+            .map(|e| {
+                e.children()
+                    .find(|n| n.has_tag_name("title"))
+                    .and_then(|t| t.text())
+                    .unwrap_or("")
+                    .to_owned()
+            })
+            .collect();
+        (entries.len(), titles)
+    };
+
+    let r = app.get(&format!("/private/{cap}/feed.xml")).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/atom+xml"));
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let (n, _) = parse(&r.text().await.unwrap());
+    assert_eq!(n, 0, "no answers yet");
+
+    app.api_answer(
+        &token,
+        id,
+        "Often it is **harmless** & passes; see a doctor if it persists.",
+    )
+    .await;
+    let xml = app.get_text(&format!("/private/{cap}/feed.xml")).await.1;
+    let (n, titles) = parse(&xml);
+    assert_eq!(n, 1);
+    assert_eq!(titles[0], "Answer from Dr dr.feed");
+    assert!(
+        !xml.contains("spotting"),
+        "the private feed's title and entries do not repeat the question"
+    );
+
+    let (status, xml) = app.get_text("/topics/bodies.xml").await;
+    assert_eq!(status, 200);
+    let (_, titles) = parse(&xml);
+    assert_eq!(titles, ["Is spotting after sex normal?"]);
+    assert_eq!(
+        app.get("/topics/astrology.xml").await.status().as_u16(),
+        404
+    );
+    assert_eq!(
+        app.get("/private/nonsense/feed.xml")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn readers_say_an_answer_helped_once_a_day_without_an_account() {
+    let app = spawn_app().await;
+    app.create_account("dr.count", Role::Expert).await;
+    let token = app.api_login("dr.count").await;
+    let (id, _) = app
+        .api_ask("Does it get easier?", "The first time hurt.", "pain")
+        .await;
+    app.api_answer(&token, id, "Usually, with time, arousal and lubricant.")
+        .await;
+
+    let page = app.get_text(&format!("/q/{id}")).await.1;
+    assert!(page.contains("This helped me too"));
+    let csrf = csrf_in(&page);
+    for _ in 0..3 {
+        let r = app
+            .post_form(None, "/answers/1/helped", &[("csrf", &csrf)])
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert!(
+            r.headers().get("set-cookie").is_none(),
+            "no cookie identifies the reader"
+        );
+    }
+    let page = app.get_text(&format!("/q/{id}")).await.1;
+    assert!(
+        page.contains("1 reader found this helpful"),
+        "counted once per reader and day"
+    );
+    let v: serde_json::Value = app
+        .get(&format!("/api/v1/questions/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["answers"][0]["helped_count"], 1);
+    assert_eq!(
+        app.post_form(None, "/answers/99/helped", &[("csrf", &csrf)])
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
