@@ -136,7 +136,7 @@ pub async fn private_feed(
         }),
         ReplyAuthor::Asker => None,
     }));
-    entries.sort_by(|a, b| b.updated.cmp(&a.updated));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
     // The feed's title is neutral: feed readers show it, sometimes to others.
     let body = atom(&page, "Your question on Confide", &page, &entries);
     Ok(feed_response(body, true))
