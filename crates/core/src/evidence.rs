@@ -316,6 +316,8 @@ mod tests {
             citations: Vec::new(),
             reviews: Vec::new(),
             helped_count: 0,
+            revisions: 1,
+            reviewed_at: Timestamp(0),
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod capability;
 pub mod clock;
+pub mod diff;
 pub mod error;
 pub mod evidence;
 pub mod markdown;

@@ -147,6 +147,29 @@ pub struct Answer {
     pub reviews: Vec<crate::evidence::Review>,
     /// How many readers said it helped them.
     pub helped_count: i64,
+    /// How many versions it has had (1: never edited).
+    pub revisions: i64,
+    /// When its author last confirmed or revised it.
+    pub reviewed_at: Timestamp,
+}
+
+/// Health advice is reviewed on a schedule: a year after the last review.
+pub const REVIEW_INTERVAL_DAYS: i64 = 365;
+
+impl Answer {
+    pub fn review_due(&self) -> Timestamp {
+        self.reviewed_at.plus_hours(24 * REVIEW_INTERVAL_DAYS)
+    }
+}
+
+/// One version of an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    pub number: i64,
+    pub body: String,
+    pub editor: String,
+    pub reason: String,
+    pub created_at: Timestamp,
 }
 
 impl Answer {
@@ -303,6 +326,8 @@ mod tests {
             citations: Vec::new(),
             reviews: Vec::new(),
             helped_count: 0,
+            revisions: 1,
+            reviewed_at: Timestamp(0),
         };
         assert!(answer.editable_by(&author));
         let mut other = account(Role::Admin);
@@ -368,9 +393,20 @@ pub struct AnswerDraft {
     /// Whether this answer makes an unpublished question public.
     pub publishes: bool,
     pub citations: Vec<crate::evidence::Citation>,
+    /// Why this version was written, kept in the revision history.
+    pub reason: String,
 }
 
 impl AnswerDraft {
+    /// Says why this version differs from the last; required for an edit.
+    pub fn with_reason(mut self, reason: &str) -> Result<Self, crate::ValidationError> {
+        let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        crate::text::refuse_control_characters("reason", &reason)?;
+        crate::text::bounded("reason", &reason, 300)?;
+        self.reason = reason;
+        Ok(self)
+    }
+
     /// Attaches references, checked; too many is an error.
     pub fn with_citations(
         mut self,
@@ -404,6 +440,7 @@ impl AnswerDraft {
             at: now,
             publishes: policy.publishes_on_answer(),
             citations: Vec::new(),
+            reason: "First version".into(),
         }
     }
 }

@@ -134,6 +134,16 @@ pub trait Store: Send + Sync + 'static {
 
     // Answers and replies.
     async fn create_answer(&self, draft: &AnswerDraft) -> Result<AnswerId>;
+    /// Every version of an answer, oldest first.
+    async fn revisions(&self, answer: AnswerId) -> Result<Vec<confide_core::question::Revision>>;
+    /// The author confirms the answer is still right: its review clock restarts.
+    async fn confirm_reviewed(&self, answer: AnswerId, at: Timestamp) -> Result<()>;
+    /// Answers last reviewed before `cutoff`, longest-waiting first, with their question's title.
+    async fn answers_reviewed_before(
+        &self,
+        cutoff: Timestamp,
+        limit: u32,
+    ) -> Result<Vec<(Answer, String)>>;
     /// A reader says an answer helped them: one more in its count.
     async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()>;
     /// One answer with its citations and reviews.

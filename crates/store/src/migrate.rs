@@ -34,4 +34,9 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "helped",
         sql: include_str!("../migrations/sqlite/0005_helped.sql"),
     },
+    Migration {
+        version: 6,
+        name: "revisions",
+        sql: include_str!("../migrations/sqlite/0006_revisions.sql"),
+    },
 ];

@@ -19,6 +19,7 @@ use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 use crate::error::on_unique_violation;
 use crate::migrate::SQLITE as MIGRATIONS;
 use confide_core::evidence::{Citation, Review, ReviewDraft, ReviewId, Verdict};
+use confide_core::question::Revision;
 
 use crate::{
     AuditEntry, Change, Cursor, NewAccount, QuestionPage, Result, SearchDocument, Store,
@@ -203,7 +204,8 @@ fn author_from_row(row: &SqliteRow) -> Result<Author> {
 }
 
 const ANSWER_SELECT: &str = "SELECT answers.id, question_id, author_id, body, body_html, \
-     answers.created_at, updated_at, helped_count, handle, display_name, credentials \
+     answers.created_at, updated_at, helped_count, reviewed_at, \
+     (SELECT count(*) FROM answer_revisions r WHERE r.answer_id = answers.id) AS revisions, handle, display_name, credentials \
      FROM answers JOIN accounts ON accounts.id = answers.author_id";
 
 fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
@@ -218,6 +220,8 @@ fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
         citations: Vec::new(),
         reviews: Vec::new(),
         helped_count: row.try_get("helped_count")?,
+        revisions: row.try_get("revisions")?,
+        reviewed_at: Timestamp(row.try_get("reviewed_at")?),
     })
 }
 
@@ -292,6 +296,25 @@ async fn attach_evidence(
             a.reviews.push(review);
         }
     }
+    Ok(())
+}
+
+async fn insert_revision(
+    tx: &mut Transaction<'_, Sqlite>,
+    answer: i64,
+    draft: &AnswerDraft,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO answer_revisions (answer_id, number, body, editor_id, reason, created_at)
+         SELECT ?1, COALESCE(MAX(number), 0) + 1, ?2, ?3, ?4, ?5 FROM answer_revisions WHERE answer_id = ?1",
+    )
+    .bind(answer)
+    .bind(draft.body.as_str())
+    .bind(draft.author_id.0)
+    .bind(&draft.reason)
+    .bind(draft.at.millis())
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -622,8 +645,8 @@ impl Store for SqliteStore {
             return Err(StoreError::NotFound);
         };
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO answers (question_id, author_id, body, body_html, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO answers (question_id, author_id, body, body_html, created_at, updated_at, reviewed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(draft.question_id.0)
         .bind(draft.author_id.0)
@@ -631,9 +654,11 @@ impl Store for SqliteStore {
         .bind(&draft.body_html)
         .bind(draft.at.millis())
         .bind(draft.at.millis())
+        .bind(draft.at.millis())
         .fetch_one(&mut *tx)
         .await?;
         insert_citations(&mut tx, id, &draft.citations).await?;
+        insert_revision(&mut tx, id, draft).await?;
         let publishes_now = draft.publishes && published.is_none();
         sqlx::query(
             "UPDATE questions SET answer_count = answer_count + 1,
@@ -682,6 +707,77 @@ impl Store for SqliteStore {
         )
         .await?;
         Ok(Some(answer))
+    }
+
+    async fn revisions(&self, answer: AnswerId) -> Result<Vec<Revision>> {
+        sqlx::query(
+            "SELECT number, body, display_name, reason, r.created_at FROM answer_revisions r
+             JOIN accounts ON accounts.id = r.editor_id WHERE answer_id = ? ORDER BY number",
+        )
+        .bind(answer.0)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Revision {
+                number: row.try_get("number")?,
+                body: row.try_get("body")?,
+                editor: row.try_get("display_name")?,
+                reason: row.try_get("reason")?,
+                created_at: Timestamp(row.try_get("created_at")?),
+            })
+        })
+        .collect()
+    }
+
+    async fn confirm_reviewed(&self, answer: AnswerId, at: Timestamp) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let question: Option<i64> = sqlx::query_scalar(
+            "UPDATE answers SET reviewed_at = ? WHERE id = ? RETURNING question_id",
+        )
+        .bind(at.millis())
+        .bind(answer.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(question) = question else {
+            return Err(StoreError::NotFound);
+        };
+        log_change(
+            &mut tx,
+            Some(QuestionId(question)),
+            "answer",
+            answer.0,
+            "reviewed",
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn answers_reviewed_before(
+        &self,
+        cutoff: Timestamp,
+        limit: u32,
+    ) -> Result<Vec<(Answer, String)>> {
+        let rows = sqlx::query(&format!(
+            "{ANSWER_SELECT} WHERE reviewed_at < ? ORDER BY reviewed_at LIMIT ?"
+        ))
+        .bind(cutoff.millis())
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let answer = answer_from_row(row)?;
+            let title: Option<String> =
+                sqlx::query_scalar("SELECT title FROM questions WHERE id = ?")
+                    .bind(answer.question_id.0)
+                    .fetch_optional(&self.reader)
+                    .await?;
+            out.push((answer, title.unwrap_or_default()));
+        }
+        Ok(out)
     }
 
     async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()> {
@@ -754,10 +850,12 @@ impl Store for SqliteStore {
     async fn update_answer(&self, id: AnswerId, draft: &AnswerDraft) -> Result<()> {
         let mut tx = self.writer.begin().await?;
         let question: Option<i64> = sqlx::query_scalar(
-            "UPDATE answers SET body = ?, body_html = ?, updated_at = ? WHERE id = ? RETURNING question_id",
+            "UPDATE answers SET body = ?, body_html = ?, updated_at = ?, reviewed_at = ?
+             WHERE id = ? RETURNING question_id",
         )
         .bind(draft.body.as_str())
         .bind(&draft.body_html)
+        .bind(draft.at.millis())
         .bind(draft.at.millis())
         .bind(id.0)
         .fetch_optional(&mut *tx)
@@ -766,6 +864,7 @@ impl Store for SqliteStore {
             return Err(StoreError::NotFound);
         };
         insert_citations(&mut tx, id.0, &draft.citations).await?;
+        insert_revision(&mut tx, id.0, draft).await?;
         log_change(
             &mut tx,
             Some(QuestionId(question)),

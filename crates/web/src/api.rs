@@ -55,7 +55,7 @@ pub fn routes() -> Router<AppState> {
     components(schemas(
         NewQuestion, CreatedQuestion, RemovedView, TriageView, QuestionView, AnswerView, ReplyView, AuthorView,
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
-        SessionToken, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
+        SessionToken, RevisionsView, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
     )),
     modifiers(&BearerAuth)
 )]
@@ -140,6 +140,18 @@ pub struct AnswerView {
     reviews: Vec<ReviewView>,
     /// How many readers said it helped them.
     helped_count: i64,
+    revisions: RevisionsView,
+    last_reviewed: String,
+    /// A year after the last review.
+    review_due: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RevisionsView {
+    /// How many versions (1: never edited).
+    count: i64,
+    /// When the latest version was written.
+    latest: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -213,6 +225,8 @@ pub struct NewAnswer {
     body: String,
     /// Numbered references. On edit, omit to keep the current ones.
     citations: Option<Vec<CitationView>>,
+    /// On edit: why, kept in the revision history ("Edited" when omitted).
+    reason: Option<String>,
 }
 
 /// A reference: a DOI, PMID or web address, and a title.
@@ -371,6 +385,12 @@ impl From<&Thread> for QuestionView {
                     updated_at: a.updated_at.rfc3339(),
                     citations: a.citations.iter().map(Into::into).collect(),
                     helped_count: a.helped_count,
+                    revisions: RevisionsView {
+                        count: a.revisions,
+                        latest: a.updated_at.rfc3339(),
+                    },
+                    last_reviewed: a.reviewed_at.rfc3339(),
+                    review_due: a.review_due().rfc3339(),
                     reviews: a
                         .reviews
                         .iter()
@@ -748,7 +768,8 @@ async fn edit_answer(
         state.config.publish,
         now(),
     )
-    .with_citations(citations)?;
+    .with_citations(citations)?
+    .with_reason(input.reason.as_deref().unwrap_or("Edited"))?;
     state.store.update_answer(answer.id, &draft).await?;
     Ok(Json(Created { id }))
 }

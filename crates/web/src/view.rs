@@ -48,6 +48,7 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                         a href="/search" { "Search" }
                         @if let Some(account) = chrome.account {
                             a href="/expert" { "Queue" }
+                            a href="/expert/reviews" { "Reviews due" }
                             a href="/expert/account" { "Account" }
                             form method="post" action="/logout" class="inline" {
                                 input type="hidden" name="csrf" value=[chrome.logout_csrf.as_deref()];
@@ -250,6 +251,8 @@ pub struct ExpertControls<'a> {
     pub preview: Option<&'a str>,
     /// The reference lines to put back in the form.
     pub references: Option<&'a str>,
+    /// Editing an existing answer (a reason is asked for).
+    pub editing: bool,
 }
 
 pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
@@ -307,6 +310,12 @@ fn answer_view(
                 span class="credentials" { (answer.author.credentials) }
                 span class="when" { "answered " (time(answer.created_at, now))
                     @if answer.updated_at != answer.created_at { ", edited " (time(answer.updated_at, now)) } }
+            }
+            p class="review-dates" {
+                "Last reviewed " (answer.reviewed_at.date()) " · next review due " (answer.review_due().date())
+                @if answer.revisions > 1 {
+                    " · " a href={ "/answers/" (answer.id.0) "/revisions" } { "history (" (answer.revisions) " versions)" }
+                }
             }
             @let (reviewers, disputes) = confide_core::evidence::summary(&answer.reviews);
             @if reviewers > 0 {
@@ -549,6 +558,10 @@ pub fn answer_form(
                 textarea id="answer-references" name="references" rows="4" maxlength="20000"
                     aria-describedby="answer-references-hint" {
                     @if let Some(refs) = expert.references { (refs) }
+                }
+                @if expert.editing {
+                    label for="answer-reason" { "Why you are changing it (kept in the history)" }
+                    input id="answer-reason" name="reason" type="text" maxlength="300" required;
                 }
                 div class="buttons" {
                     button type="submit" name="action" value="preview" class="secondary" { "Preview" }

@@ -205,6 +205,8 @@ pub struct AnswerForm {
     #[serde(default)]
     references: String,
     #[serde(default)]
+    reason: String,
+    #[serde(default)]
     action: String,
 }
 
@@ -282,6 +284,7 @@ fn edit_page(
         draft: Some(markdown),
         preview,
         references: Some(references),
+        editing: true,
     };
     let markup = view::layout(
         &chrome(state, "Edit your answer", Some(session)),
@@ -332,7 +335,8 @@ pub async fn edit(
         state.config.publish,
         now(),
     )
-    .with_citations(citations)?;
+    .with_citations(citations)?
+    .with_reason(&form.reason)?;
     state.store.update_answer(answer.id, &draft).await?;
     Ok(Redirect::to(&format!("/q/{}#answer-{}", answer.question_id.0, id)).into_response())
 }
@@ -349,6 +353,165 @@ pub struct ReviewForm {
     note: String,
     #[serde(default)]
     citation: String,
+}
+
+/// Every version of an answer, and what changed between them.
+pub async fn revisions(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Id(id, _): PageId,
+) -> Result<Response, PageError> {
+    let (answer, thread) = visible_answer(&state, session.as_ref(), id).await?;
+    let versions = state.store.revisions(answer.id).await?;
+    let markup = view::layout(
+        &chrome(&state, "History of an answer", session.as_ref()),
+        html! {
+            p { a href=(thread.question.path()) { "← " (thread.question.title) } }
+            h1 { "History of " (answer.author.display_name) "'s answer" }
+            ol class="revisions" {
+                @for v in versions.iter().rev() {
+                    li {
+                        strong { "Version " (v.number) } " · " (v.created_at.date()) " · " (v.editor) ": " (v.reason)
+                        @if v.number > 1 {
+                            " · " a href={ "/answers/" (id) "/revisions/" (v.number) } { "what changed" }
+                        }
+                    }
+                }
+            }
+        },
+    );
+    Ok(page_for(session.as_ref(), markup))
+}
+
+pub async fn revision_diff(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    axum::extract::Path((id, number)): axum::extract::Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+    let number: i64 = number.parse().map_err(|_| Error::NotFound)?;
+    let (answer, thread) = visible_answer(&state, session.as_ref(), id).await?;
+    let versions = state.store.revisions(answer.id).await?;
+    let (Some(before), Some(after)) = (
+        versions.iter().find(|v| v.number == number - 1),
+        versions.iter().find(|v| v.number == number),
+    ) else {
+        return Err(Error::NotFound.into());
+    };
+    let markup = view::layout(
+        &chrome(&state, "What changed", session.as_ref()),
+        html! {
+            p { a href={ "/answers/" (id) "/revisions" } { "← All versions" } " · " a href=(thread.question.path()) { "the question" } }
+            h1 { "Version " (after.number - 1) " → " (after.number) }
+            p { (after.editor) ", " (after.created_at.date()) ": " (after.reason) }
+            div class="diff" {
+                @for line in confide_core::diff::lines(&before.body, &after.body) {
+                    @match line {
+                        confide_core::diff::Line::Same(l) => { div class="same" { (l) " " } }
+                        confide_core::diff::Line::Added(l) => { ins { (l) " " } }
+                        confide_core::diff::Line::Removed(l) => { del { (l) " " } }
+                    }
+                }
+            }
+        },
+    );
+    Ok(page_for(session.as_ref(), markup))
+}
+
+/// An answer whose question this viewer may see.
+async fn visible_answer(
+    state: &AppState,
+    session: Option<&Session>,
+    id: i64,
+) -> Result<(confide_core::Answer, confide_core::Thread), PageError> {
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let thread = state
+        .store
+        .thread(answer.question_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let viewer = match session {
+        Some(s) => confide_core::Viewer::Account(s.account.clone()),
+        None => confide_core::Viewer::Reader,
+    };
+    if !viewer.may_see(&thread.question) {
+        return Err(Error::NotFound.into());
+    }
+    Ok((answer, thread))
+}
+
+fn page_for(session: Option<&Session>, markup: maud::Markup) -> Response {
+    match session {
+        Some(_) => private(markup),
+        None => super::page(markup),
+    }
+}
+
+/// Answers whose yearly review is due within a month, longest-waiting first.
+pub async fn reviews_due(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::Answer, "/expert/reviews") {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    let soon = now().plus_hours(24 * 30);
+    let cutoff = soon.minus_hours(24 * confide_core::question::REVIEW_INTERVAL_DAYS);
+    let due = state.store.answers_reviewed_before(cutoff, 200).await?;
+    let csrf = csrf::token(&state, Binding::Session(&session.token));
+    let markup = view::layout(
+        &chrome(&state, "Answers due for review", Some(&session)),
+        html! {
+            h1 { "Answers due for review" }
+            p { "Advice is re-read every year. Confirm an answer that still holds, or revise it." }
+            @if due.is_empty() { p class="empty" { "Nothing is due in the next 30 days." } }
+            ol class="questions" {
+                @for (answer, title) in &due {
+                    li {
+                        h3 { a href={ (confide_core::question::question_path(answer.question_id, title)) "#answer-" (answer.id.0) } { (title) } }
+                        p class="meta" { (answer.author.display_name) " · due " (answer.review_due().date()) }
+                        @if answer.editable_by(&session.account) {
+                            form method="post" action={ "/answers/" (answer.id.0) "/confirm" } class="inline" {
+                                input type="hidden" name="csrf" value=(csrf);
+                                button type="submit" { "Still right: confirm" }
+                            }
+                            " "
+                            a href={ "/answers/" (answer.id.0) "/edit" } { "Revise" }
+                        }
+                    }
+                }
+            }
+        },
+    );
+    Ok(private(markup))
+}
+
+pub async fn confirm_reviewed(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Id(id, _): PageId,
+    PageForm(form): PageForm<HelpedForm>,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::Answer, "/expert/reviews") {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !answer.editable_by(&session.account) {
+        return Err(Error::Forbidden.into());
+    }
+    state.store.confirm_reviewed(answer.id, now()).await?;
+    Ok(Redirect::to("/expert/reviews").into_response())
 }
 
 #[derive(Deserialize)]

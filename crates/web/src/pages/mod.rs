@@ -40,6 +40,13 @@ pub fn routes() -> Router<AppState> {
         .route("/topics/{slug}", get(feeds::topic_feed))
         .route("/answers/{id}/reviews", post(expert::review))
         .route("/answers/{id}/helped", post(expert::helped))
+        .route("/answers/{id}/revisions", get(expert::revisions))
+        .route(
+            "/answers/{id}/revisions/{number}",
+            get(expert::revision_diff),
+        )
+        .route("/answers/{id}/confirm", post(expert::confirm_reviewed))
+        .route("/expert/reviews", get(expert::reviews_due))
         .route("/expert/account/export.json", get(expert::export_account))
         .route("/expert/account/delete", post(expert::forget_account))
         .route("/login", get(expert::login_form).post(expert::login))

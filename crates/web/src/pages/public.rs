@@ -121,6 +121,7 @@ pub(crate) async fn question_page(
             draft: draft.as_ref().map(|d| d.markdown.as_str()),
             preview: draft.as_ref().map(|d| d.preview_html.as_str()),
             references: draft.as_ref().map(|d| d.references.as_str()),
+            editing: false,
         }),
     };
     let is_public = thread.question.is_public();

@@ -334,9 +334,66 @@ async fn experts_edit_only_their_own_answers() {
             ],
         )
         .await;
+    assert_eq!(r.status().as_u16(), 422, "an edit needs a reason");
+    let r = app
+        .post_form(
+            Some(&author),
+            "/answers/1/edit",
+            &[
+                ("csrf", &csrf_in(&form)),
+                ("body", "Second version."),
+                ("reason", "Clearer wording"),
+                ("action", "save"),
+            ],
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 303);
     let public = app.get_text("/q/1").await.1;
     assert!(public.contains("Second version.") && !public.contains("First version."));
+
+    // Every edit is a revision with who, when and why, and a diff.
+    assert!(public.contains("history (2 versions)"));
+    assert!(public.contains("next review due"));
+    let history = app.get_text("/answers/1/revisions").await.1;
+    assert!(
+        history.contains("Version 2")
+            && history.contains("Clearer wording")
+            && history.contains("First version")
+    );
+    let diff = app.get_text("/answers/1/revisions/2").await.1;
+    assert!(
+        diff.contains("<del>First version. </del>") && diff.contains("<ins>Second version. </ins>"),
+        "{diff}"
+    );
+    assert_eq!(
+        app.get("/answers/1/revisions/9").await.status().as_u16(),
+        404
+    );
+    let v: serde_json::Value = app.get("/api/v1/questions/1").await.json().await.unwrap();
+    assert_eq!(v["answers"][0]["revisions"]["count"], 2);
+    assert!(
+        v["answers"][0]["review_due"].as_str().unwrap()
+            > v["answers"][0]["last_reviewed"].as_str().unwrap()
+    );
+
+    // The yearly review: nothing is due for a fresh answer; the author confirms.
+    let reviews = app.get_as(&author, "/expert/reviews").await.1;
+    assert!(reviews.contains("Nothing is due"));
+    let in_a_year = confide_web::now().plus_hours(24 * 400);
+    let due = app
+        .store
+        .answers_reviewed_before(in_a_year, 10)
+        .await
+        .unwrap();
+    assert_eq!(due.len(), 1);
+    let r = app
+        .post_form(
+            Some(&author),
+            "/answers/1/confirm",
+            &[("csrf", &csrf_in(&reviews))],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
 
     let other = app.browser_login("other.two").await;
     assert_eq!(app.get_as(&other, "/answers/1/edit").await.0, 403);
