@@ -32,6 +32,8 @@ pub enum Action {
     ReplyInThread,
     /// Endorse or dispute another expert's answer.
     Review,
+    /// Close a dispute, and other moderation, with a reason.
+    Moderate,
 }
 
 impl Role {
@@ -61,8 +63,10 @@ impl Role {
             (Role::Expert, ViewQueue | ViewPrivateQuestion | Answer | ReplyInThread | Review) => {
                 true
             }
-            // Moderators look after the queue but give no clinical judgement.
-            (Role::Moderator, ViewQueue | ViewPrivateQuestion) => true,
+            (Role::Expert, Moderate) => false,
+            // Moderators look after the queue and the conversation, but give
+            // no clinical judgement.
+            (Role::Moderator, ViewQueue | ViewPrivateQuestion | Moderate) => true,
             (Role::Moderator, Answer | ReplyInThread | Review) => false,
         }
     }
@@ -201,9 +205,9 @@ mod tests {
     fn permission_table() {
         use Action::*;
         let table = [
-            (Role::Expert, [true, true, true, true, true]),
-            (Role::Moderator, [true, true, false, false, false]),
-            (Role::Admin, [true, true, true, true, true]),
+            (Role::Expert, [true, true, true, true, true, false]),
+            (Role::Moderator, [true, true, false, false, false, true]),
+            (Role::Admin, [true, true, true, true, true, true]),
         ];
         for (role, expected) in table {
             let actual = [
@@ -212,6 +216,7 @@ mod tests {
                 Answer,
                 ReplyInThread,
                 Review,
+                Moderate,
             ]
             .map(|a| role.may(a));
             assert_eq!(actual, expected, "{role:?}");

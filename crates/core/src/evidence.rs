@@ -199,6 +199,34 @@ impl Verdict {
 #[serde(transparent)]
 pub struct ReviewId(pub i64);
 
+/// Where a review stands. Only open disputes count against an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ReviewStatus {
+    Open,
+    /// The author revised the disputed passage away, in this version.
+    Addressed {
+        revision: i64,
+    },
+    /// The reviewer took it back.
+    Withdrawn,
+    /// A moderator closed it, saying why.
+    Closed {
+        reason: String,
+    },
+}
+
+impl ReviewStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ReviewStatus::Open => "open",
+            ReviewStatus::Addressed { .. } => "addressed",
+            ReviewStatus::Withdrawn => "withdrawn",
+            ReviewStatus::Closed { .. } => "closed",
+        }
+    }
+}
+
 /// Another expert's verdict on an answer; a dispute quotes the exact claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Review {
@@ -211,6 +239,7 @@ pub struct Review {
     pub note_html: String,
     pub citation: Option<Citation>,
     pub created_at: Timestamp,
+    pub status: ReviewStatus,
 }
 
 /// A review, checked against the answer it is about, ready to store.
@@ -285,7 +314,7 @@ pub fn summary(reviews: &[Review]) -> (usize, usize) {
     reviewers.dedup();
     let disputes = reviews
         .iter()
-        .filter(|r| r.verdict == Verdict::Dispute)
+        .filter(|r| r.verdict == Verdict::Dispute && r.status == ReviewStatus::Open)
         .count();
     (reviewers.len(), disputes)
 }

@@ -144,6 +144,19 @@ pub trait Store: Send + Sync + 'static {
         cutoff: Timestamp,
         limit: u32,
     ) -> Result<Vec<(Answer, String)>>;
+    /// A review's id, answer and reviewer.
+    async fn review(
+        &self,
+        id: confide_core::evidence::ReviewId,
+    ) -> Result<Option<(confide_core::evidence::ReviewId, AnswerId, AccountId)>>;
+    /// Moves an open review on (withdrawn, closed); `Conflict` if it is not open.
+    async fn set_review_status(
+        &self,
+        id: confide_core::evidence::ReviewId,
+        status: &confide_core::evidence::ReviewStatus,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()>;
     /// A reader says an answer helped them: one more in its count.
     async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()>;
     /// One answer with its citations and reviews.

@@ -39,4 +39,9 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "revisions",
         sql: include_str!("../migrations/sqlite/0006_revisions.sql"),
     },
+    Migration {
+        version: 7,
+        name: "dispute_status",
+        sql: include_str!("../migrations/sqlite/0007_dispute_status.sql"),
+    },
 ];

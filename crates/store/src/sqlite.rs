@@ -18,7 +18,7 @@ use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 
 use crate::error::on_unique_violation;
 use crate::migrate::SQLITE as MIGRATIONS;
-use confide_core::evidence::{Citation, Review, ReviewDraft, ReviewId, Verdict};
+use confide_core::evidence::{Citation, Review, ReviewDraft, ReviewId, ReviewStatus, Verdict};
 use confide_core::question::Revision;
 
 use crate::{
@@ -257,6 +257,7 @@ async fn attach_evidence(
     let reviews = sqlx::query(&format!(
         "SELECT reviews.id, answer_id, reviewer_id AS author_id, verdict, quote, note, note_html,
                 cite_title, cite_doi, cite_pmid, cite_url, cite_year, reviews.created_at,
+                status, status_note, addressed_in,
                 handle, display_name, credentials
          FROM reviews JOIN accounts ON accounts.id = reviews.reviewer_id
          WHERE {filter} ORDER BY reviews.id"
@@ -291,6 +292,18 @@ async fn attach_evidence(
             note_html: row.try_get("note_html")?,
             citation: citation.transpose()?,
             created_at: Timestamp(row.try_get("created_at")?),
+            status: match row.try_get::<String, _>("status")?.as_str() {
+                "addressed" => ReviewStatus::Addressed {
+                    revision: row.try_get::<Option<i64>, _>("addressed_in")?.unwrap_or(0),
+                },
+                "withdrawn" => ReviewStatus::Withdrawn,
+                "closed" => ReviewStatus::Closed {
+                    reason: row
+                        .try_get::<Option<String>, _>("status_note")?
+                        .unwrap_or_default(),
+                },
+                _ => ReviewStatus::Open,
+            },
         };
         if let Some(a) = answers.iter_mut().find(|a| a.id == id) {
             a.reviews.push(review);
@@ -780,6 +793,66 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
+    async fn review(&self, id: ReviewId) -> Result<Option<(ReviewId, AnswerId, AccountId)>> {
+        let row = sqlx::query("SELECT id, answer_id, reviewer_id FROM reviews WHERE id = ?")
+            .bind(id.0)
+            .fetch_optional(&self.reader)
+            .await?;
+        row.map(|r| {
+            Ok((
+                ReviewId(r.try_get("id")?),
+                AnswerId(r.try_get("answer_id")?),
+                AccountId(r.try_get("reviewer_id")?),
+            ))
+        })
+        .transpose()
+    }
+
+    async fn set_review_status(
+        &self,
+        id: ReviewId,
+        status: &ReviewStatus,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let note = match status {
+            ReviewStatus::Closed { reason } => Some(reason.clone()),
+            _ => None,
+        };
+        let question: Option<i64> = sqlx::query_scalar(
+            "UPDATE reviews SET status = ?, status_note = ? WHERE id = ? AND status = 'open'
+             RETURNING (SELECT question_id FROM answers WHERE answers.id = reviews.answer_id)",
+        )
+        .bind(status.as_str())
+        .bind(note)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(question) = question else {
+            return Err(StoreError::Conflict("that review is not open"));
+        };
+        log_change(
+            &mut tx,
+            Some(QuestionId(question)),
+            "review",
+            id.0,
+            status.as_str(),
+            at,
+        )
+        .await?;
+        log_audit(
+            &mut tx,
+            actor,
+            &format!("review.{}", status.as_str()),
+            &format!("review:{}", id.0),
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()> {
         let mut tx = self.writer.begin().await?;
         let question: Option<i64> = sqlx::query_scalar(
@@ -865,6 +938,17 @@ impl Store for SqliteStore {
         };
         insert_citations(&mut tx, id.0, &draft.citations).await?;
         insert_revision(&mut tx, id.0, draft).await?;
+        // A dispute whose quoted passage the new version no longer contains
+        // has been addressed, by this version.
+        sqlx::query(
+            "UPDATE reviews SET status = 'addressed',
+                 addressed_in = (SELECT MAX(number) FROM answer_revisions WHERE answer_id = ?1)
+             WHERE answer_id = ?1 AND verdict = 'dispute' AND status = 'open' AND instr(?2, quote) = 0",
+        )
+        .bind(id.0)
+        .bind(draft.body.as_str())
+        .execute(&mut *tx)
+        .await?;
         log_change(
             &mut tx,
             Some(QuestionId(question)),

@@ -279,6 +279,8 @@ pub struct ReviewView {
     note_html: String,
     citation: Option<CitationView>,
     created_at: String,
+    /// `open`, `addressed`, `withdrawn` or `closed`.
+    status: String,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -403,6 +405,7 @@ impl From<&Thread> for QuestionView {
                             note_html: r.note_html.clone(),
                             citation: r.citation.as_ref().map(Into::into),
                             created_at: r.created_at.rfc3339(),
+                            status: r.status.as_str().into(),
                         })
                         .collect(),
                 })

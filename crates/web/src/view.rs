@@ -339,7 +339,7 @@ fn answer_view(
                     }
                 }
             }
-            (reviews(&answer.reviews, now))
+            (reviews(&answer.reviews, controls.expert.as_ref(), now))
             @if !replies.is_empty() {
                 (reply_list(&replies, now))
             }
@@ -394,8 +394,12 @@ fn references(citations: &[confide_core::evidence::Citation]) -> Markup {
 }
 
 /// Other experts' endorsements and disputes, with who they are.
-fn reviews(list: &[confide_core::evidence::Review], now: Timestamp) -> Markup {
-    use confide_core::evidence::Verdict;
+fn reviews(
+    list: &[confide_core::evidence::Review],
+    staff: Option<&ExpertControls<'_>>,
+    now: Timestamp,
+) -> Markup {
+    use confide_core::evidence::{ReviewStatus, Verdict};
     html! {
         @if !list.is_empty() {
             section class="reviews" aria-label="Peer review" {
@@ -413,6 +417,31 @@ fn reviews(list: &[confide_core::evidence::Review], now: Timestamp) -> Markup {
                             blockquote class="disputed-claim" { (quote) }
                         }
                         div class="prose" { (PreEscaped(&r.note_html)) }
+                        @match &r.status {
+                            ReviewStatus::Open => {}
+                            ReviewStatus::Addressed { revision } => {
+                                p class="review-status" { "Addressed: the author revised this passage in "
+                                    a href={ "/answers/" (r.answer_id.0) "/revisions/" (revision) } { "version " (revision) } "." }
+                            }
+                            ReviewStatus::Withdrawn => { p class="review-status" { "Withdrawn by the reviewer." } }
+                            ReviewStatus::Closed { reason } => { p class="review-status" { "Closed by a moderator: " (reason) } }
+                        }
+                        @if let (Some(staff), ReviewStatus::Open) = (staff, &r.status) {
+                            @if staff.account.id == r.reviewer.id {
+                                form method="post" action={ "/reviews/" (r.id.0) "/withdraw" } class="inline" {
+                                    input type="hidden" name="csrf" value=(staff.csrf);
+                                    button type="submit" class="link" { "Withdraw my review" }
+                                }
+                            }
+                            @if staff.account.may(confide_core::Action::Moderate) && r.verdict == Verdict::Dispute {
+                                form method="post" action={ "/reviews/" (r.id.0) "/close" } {
+                                    input type="hidden" name="csrf" value=(staff.csrf);
+                                    label for={ "close-" (r.id.0) } { "Close this dispute, saying why" }
+                                    input id={ "close-" (r.id.0) } name="reason" type="text" required maxlength="300";
+                                    button type="submit" class="secondary" { "Close dispute" }
+                                }
+                            }
+                        }
                         @if let Some(c) = &r.citation {
                             p class="review-citation" {
                                 "Source: "

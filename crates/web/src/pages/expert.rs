@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::public::{question_page, Draft};
 use super::{chrome, private};
 use crate::auth::{clear_session_cookie, session_cookie, start_session, verify_login};
-use confide_core::evidence::{Citation, ReviewDraft, Verdict};
+use confide_core::evidence::{Citation, ReviewDraft, ReviewId, ReviewStatus, Verdict};
 
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
@@ -585,6 +585,81 @@ pub async fn review(
     )?;
     let review = state.store.create_review(&draft).await?;
     Ok(Redirect::to(&format!("/q/{}#review-{}", answer.question_id.0, review.0)).into_response())
+}
+
+/// The reviewer takes their review back.
+pub async fn withdraw_review(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Id(id, _): PageId,
+    PageForm(form): PageForm<HelpedForm>,
+) -> Result<Response, PageError> {
+    let session = session.ok_or(Error::Unauthorized)?;
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let (review, answer, reviewer) = state
+        .store
+        .review(ReviewId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    if reviewer != session.account.id {
+        return Err(Error::Forbidden.into());
+    }
+    let actor = format!("account:{}", session.account.handle);
+    state
+        .store
+        .set_review_status(review, &ReviewStatus::Withdrawn, &actor, now())
+        .await?;
+    back_to_answer(&state, answer).await
+}
+
+#[derive(Deserialize)]
+pub struct CloseForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// A moderator closes a dispute, saying why (audited).
+pub async fn close_review(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Id(id, _): PageId,
+    PageForm(form): PageForm<CloseForm>,
+) -> Result<Response, PageError> {
+    let session = match require(session, Action::Moderate, "/expert") {
+        Ok(s) => s,
+        Err(denied) => return Ok(denied.into_response()),
+    };
+    csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.is_empty() || reason.chars().count() > 300 {
+        return Err(Error::BadRequest {
+            code: "bad_reason",
+            message: "Say in a sentence (up to 300 characters) why the dispute is closed.".into(),
+        }
+        .into());
+    }
+    let (review, answer, _) = state
+        .store
+        .review(ReviewId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let actor = format!("account:{}", session.account.handle);
+    state
+        .store
+        .set_review_status(review, &ReviewStatus::Closed { reason }, &actor, now())
+        .await?;
+    back_to_answer(&state, answer).await
+}
+
+async fn back_to_answer(state: &AppState, answer: AnswerId) -> Result<Response, PageError> {
+    let answer = state.store.answer(answer).await?.ok_or(Error::NotFound)?;
+    Ok(Redirect::to(&format!(
+        "/q/{}#answer-{}",
+        answer.question_id.0, answer.id.0
+    ))
+    .into_response())
 }
 
 /// An expert's own account: what we hold, a copy, and deletion.

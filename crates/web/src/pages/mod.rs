@@ -40,6 +40,8 @@ pub fn routes() -> Router<AppState> {
         .route("/topics/{slug}", get(feeds::topic_feed))
         .route("/answers/{id}/reviews", post(expert::review))
         .route("/answers/{id}/helped", post(expert::helped))
+        .route("/reviews/{id}/withdraw", post(expert::withdraw_review))
+        .route("/reviews/{id}/close", post(expert::close_review))
         .route("/answers/{id}/revisions", get(expert::revisions))
         .route(
             "/answers/{id}/revisions/{number}",

@@ -1072,6 +1072,78 @@ async fn answers_carry_references_and_other_experts_review_them_claim_by_claim()
     assert_eq!(r.status().as_u16(), 200);
     let v: serde_json::Value = app.get("/api/v1/questions/1").await.json().await.unwrap();
     assert_eq!(v["answers"][0]["citations"].as_array().unwrap().len(), 1);
+
+    // That edit took the disputed claim out: the dispute is addressed by it.
+    assert_eq!(v["answers"][0]["reviews"][0]["status"], "addressed");
+    let page = app.get_text("/q/1").await.1;
+    assert!(page.contains("Addressed: the author revised this passage in"));
+    assert!(page.contains("0 open disputes"));
+
+    // The reviewer withdraws their endorsement; only once.
+    let reviewer_page = app.get_as(&reviewer, "/q/1").await.1;
+    assert!(reviewer_page.contains("Withdraw my review"));
+    let r = app
+        .post_form(
+            Some(&reviewer),
+            "/reviews/2/withdraw",
+            &[("csrf", &csrf_in(&reviewer_page))],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let r = app
+        .post_form(
+            Some(&reviewer),
+            "/reviews/2/withdraw",
+            &[("csrf", &csrf_in(&reviewer_page))],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 409);
+
+    // A moderator closes a new dispute, saying why; an expert may not.
+    assert_eq!(
+        post(token.clone(), serde_json::json!({"verdict": "dispute", "quote": "It is common", "note": "How common?"})).await.status().as_u16(),
+        201
+    );
+    let r = app
+        .post_form(
+            Some(&reviewer),
+            "/reviews/3/close",
+            &[("csrf", &csrf_in(&reviewer_page)), ("reason", "mine")],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 403);
+    let moderator = app.browser_login("mod.rev").await;
+    let mod_page = app.get_as(&moderator, "/q/1").await.1;
+    assert!(mod_page.contains("Close dispute"));
+    let r = app
+        .post_form(
+            Some(&moderator),
+            "/reviews/3/close",
+            &[
+                ("csrf", &csrf_in(&mod_page)),
+                ("reason", "The reference supports it."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let v: serde_json::Value = app.get("/api/v1/questions/1").await.json().await.unwrap();
+    let statuses: Vec<&str> = v["answers"][0]["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["addressed", "withdrawn", "closed"]);
+    assert!(app
+        .get_text("/q/1")
+        .await
+        .1
+        .contains("Closed by a moderator: The reference supports it."));
+    let audit = app.store.audit_log(5).await.unwrap();
+    assert_eq!(
+        (audit[0].action.as_str(), audit[0].actor.as_str()),
+        ("review.closed", "account:mod.rev")
+    );
     let r = app
         .http
         .post(app.url("/api/v1/questions/1/answers"))
