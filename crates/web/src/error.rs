@@ -23,6 +23,9 @@ pub enum Error {
     NotFound,
     #[error("log in first")]
     Unauthorized,
+    /// A page for accounts, asked for without one: the login page, then back.
+    #[error("log in first")]
+    LoginRequired { next: String },
     #[error("you may not do that")]
     Forbidden,
     #[error("the form has expired or did not come from this site; reload the page and try again")]
@@ -54,7 +57,7 @@ impl Error {
             Error::BadRequest { .. } => StatusCode::BAD_REQUEST,
             Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::NotFound => StatusCode::NOT_FOUND,
-            Error::Unauthorized => StatusCode::UNAUTHORIZED,
+            Error::Unauthorized | Error::LoginRequired { .. } => StatusCode::UNAUTHORIZED,
             Error::Forbidden | Error::Csrf => StatusCode::FORBIDDEN,
             Error::Conflict(_) => StatusCode::CONFLICT,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -69,7 +72,7 @@ impl Error {
             Error::BadRequest { code, .. } => code,
             Error::UnsupportedMediaType(_) => "unsupported_media_type",
             Error::NotFound => "not_found",
-            Error::Unauthorized => "unauthorized",
+            Error::Unauthorized | Error::LoginRequired { .. } => "unauthorized",
             Error::Forbidden => "forbidden",
             Error::Csrf => "csrf",
             Error::Conflict(_) => "conflict",
@@ -148,6 +151,9 @@ impl<E: Into<Error>> From<E> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
+        if let Error::LoginRequired { next } = &self.0 {
+            return axum::response::Redirect::to(&format!("/login?next={next}")).into_response();
+        }
         let status = self.0.status();
         let markup = crate::view::error_page(status, &self.0);
         let mut response = (status, axum::response::Html(markup.into_string())).into_response();

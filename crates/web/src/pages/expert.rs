@@ -151,27 +151,13 @@ pub async fn logout(
     Ok(response)
 }
 
-/// Why a page for staff was refused: not logged in, or not allowed.
-enum Denied {
-    LogIn(String),
-    Forbidden,
-}
-
-impl IntoResponse for Denied {
-    fn into_response(self) -> Response {
-        match self {
-            Denied::LogIn(here) => Redirect::to(&format!("/login?next={here}")).into_response(),
-            Denied::Forbidden => PageError(Error::Forbidden).into_response(),
-        }
-    }
-}
-
-/// The session of someone allowed to do `action`; others go to the login page.
-fn require(session: Option<Session>, action: Action, here: &str) -> Result<Session, Denied> {
+fn require(session: Option<Session>, action: Action, here: &str) -> Result<Session, Error> {
     match session {
         Some(s) if s.account.may(action) => Ok(s),
-        Some(_) => Err(Denied::Forbidden),
-        None => Err(Denied::LogIn(here.to_owned())),
+        Some(_) => Err(Error::Forbidden),
+        None => Err(Error::LoginRequired {
+            next: here.to_owned(),
+        }),
     }
 }
 
@@ -179,10 +165,7 @@ pub async fn queue(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::ViewQueue, "/expert") {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::ViewQueue, "/expert")?;
     let waiting = state.store.unanswered_questions(200).await?;
     let now = now();
     let markup = view::layout(
@@ -216,10 +199,7 @@ pub async fn answer(
     Id(id, _): PageId,
     PageForm(form): PageForm<AnswerForm>,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::Answer, &format!("/q/{id}")) {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::Answer, &format!("/q/{id}"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let id = QuestionId(id);
     let body = AnswerBody::parse(&form.body)?;
@@ -244,10 +224,7 @@ pub async fn edit_form(
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
     let here = format!("/answers/{id}/edit");
-    let session = match require(session, Action::Answer, &here) {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::Answer, &here)?;
     let answer = state
         .store
         .answer(AnswerId(id))
@@ -302,10 +279,7 @@ pub async fn edit(
     Id(id, _): PageId,
     PageForm(form): PageForm<AnswerForm>,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::Answer, &format!("/answers/{id}/edit")) {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::Answer, &format!("/answers/{id}/edit"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let answer = state
         .store
@@ -456,10 +430,7 @@ pub async fn reviews_due(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::Answer, "/expert/reviews") {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::Answer, "/expert/reviews")?;
     let soon = now().plus_hours(24 * 30);
     let cutoff = soon.minus_hours(24 * confide_core::question::REVIEW_INTERVAL_DAYS);
     let due = state.store.answers_reviewed_before(cutoff, 200).await?;
@@ -497,10 +468,7 @@ pub async fn confirm_reviewed(
     Id(id, _): PageId,
     PageForm(form): PageForm<HelpedForm>,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::Answer, "/expert/reviews") {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::Answer, "/expert/reviews")?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let answer = state
         .store
@@ -560,10 +528,7 @@ pub async fn review(
     Id(id, _): PageId,
     PageForm(form): PageForm<ReviewForm>,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::Review, &format!("/answers/{id}/edit")) {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::Review, &format!("/answers/{id}/edit"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let answer = state
         .store
@@ -627,10 +592,7 @@ pub async fn close_review(
     Id(id, _): PageId,
     PageForm(form): PageForm<CloseForm>,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::Moderate, "/expert") {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::Moderate, "/expert")?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
     if reason.is_empty() || reason.chars().count() > 300 {
@@ -668,7 +630,10 @@ pub async fn account_page(
     MaybeSession(session): MaybeSession,
 ) -> Result<Response, PageError> {
     let Some(session) = session else {
-        return Ok(Denied::LogIn("/expert/account".into()).into_response());
+        return Err(Error::LoginRequired {
+            next: "/expert/account".into(),
+        }
+        .into());
     };
     let csrf = csrf::token(&state, Binding::Session(&session.token));
     let a = &session.account;
@@ -772,10 +737,7 @@ pub async fn reply(
     Id(id, _): PageId,
     PageForm(form): PageForm<ReplyForm>,
 ) -> Result<Response, PageError> {
-    let session = match require(session, Action::ReplyInThread, &format!("/q/{id}")) {
-        Ok(s) => s,
-        Err(denied) => return Ok(denied.into_response()),
-    };
+    let session = require(session, Action::ReplyInThread, &format!("/q/{id}"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let body = ReplyBody::parse(&form.body)?;
     let draft = ReplyDraft::new(
