@@ -100,6 +100,37 @@ impl SqliteStore {
         Ok(erased)
     }
 
+    /// Runs one `UPDATE answers … RETURNING question_id` (binding `?1` to
+    /// `at` and `?2` to the answer) and logs `op` for it, in one transaction.
+    async fn mark_answer(
+        &self,
+        sql: &str,
+        answer: AnswerId,
+        op: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let question: Option<i64> = sqlx::query_scalar(sql)
+            .bind(at.millis())
+            .bind(answer.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(question) = question else {
+            return Err(StoreError::NotFound);
+        };
+        log_change(
+            &mut tx,
+            Some(QuestionId(question)),
+            "answer",
+            answer.0,
+            op,
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.reader.close().await;
         self.writer.close().await;
@@ -744,28 +775,13 @@ impl Store for SqliteStore {
     }
 
     async fn confirm_reviewed(&self, answer: AnswerId, at: Timestamp) -> Result<()> {
-        let mut tx = self.writer.begin().await?;
-        let question: Option<i64> = sqlx::query_scalar(
-            "UPDATE answers SET reviewed_at = ? WHERE id = ? RETURNING question_id",
-        )
-        .bind(at.millis())
-        .bind(answer.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(question) = question else {
-            return Err(StoreError::NotFound);
-        };
-        log_change(
-            &mut tx,
-            Some(QuestionId(question)),
-            "answer",
-            answer.0,
+        self.mark_answer(
+            "UPDATE answers SET reviewed_at = ?1 WHERE id = ?2 RETURNING question_id",
+            answer,
             "reviewed",
             at,
         )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        .await
     }
 
     async fn answers_reviewed_before(
@@ -854,27 +870,13 @@ impl Store for SqliteStore {
     }
 
     async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()> {
-        let mut tx = self.writer.begin().await?;
-        let question: Option<i64> = sqlx::query_scalar(
-            "UPDATE answers SET helped_count = helped_count + 1 WHERE id = ? RETURNING question_id",
-        )
-        .bind(answer.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(question) = question else {
-            return Err(StoreError::NotFound);
-        };
-        log_change(
-            &mut tx,
-            Some(QuestionId(question)),
-            "answer",
-            answer.0,
+        self.mark_answer(
+            "UPDATE answers SET helped_count = helped_count + 1 WHERE id = ?2 RETURNING question_id",
+            answer,
             "helped",
             at,
         )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        .await
     }
 
     async fn create_review(&self, draft: &ReviewDraft) -> Result<ReviewId> {

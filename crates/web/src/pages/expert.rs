@@ -225,14 +225,7 @@ pub async fn edit_form(
 ) -> Result<Response, PageError> {
     let here = format!("/answers/{id}/edit");
     let session = require(session, Action::Answer, &here)?;
-    let answer = state
-        .store
-        .answer(AnswerId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !answer.editable_by(&session.account) {
-        return Err(Error::Forbidden.into());
-    }
+    let answer = own_answer(&state, &session, id).await?;
     let references: Vec<String> = answer.citations.iter().map(Citation::to_line).collect();
     Ok(edit_page(
         &state,
@@ -281,14 +274,7 @@ pub async fn edit(
 ) -> Result<Response, PageError> {
     let session = require(session, Action::Answer, &format!("/answers/{id}/edit"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
-    let answer = state
-        .store
-        .answer(AnswerId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !answer.editable_by(&session.account) {
-        return Err(Error::Forbidden.into());
-    }
+    let answer = own_answer(&state, &session, id).await?;
     let body = AnswerBody::parse(&form.body)?;
     let citations = Citation::parse_lines(&form.references)?;
     if form.action == "preview" {
@@ -392,6 +378,24 @@ pub async fn revision_diff(
     Ok(page_for(session.as_ref(), markup))
 }
 
+/// An answer the logged-in expert wrote (and so may edit or confirm).
+async fn own_answer(
+    state: &AppState,
+    session: &Session,
+    id: i64,
+) -> Result<confide_core::Answer, Error> {
+    let answer = state
+        .store
+        .answer(AnswerId(id))
+        .await?
+        .ok_or(Error::NotFound)?;
+    if answer.editable_by(&session.account) {
+        Ok(answer)
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
 /// An answer whose question this viewer may see.
 async fn visible_answer(
     state: &AppState,
@@ -470,14 +474,7 @@ pub async fn confirm_reviewed(
 ) -> Result<Response, PageError> {
     let session = require(session, Action::Answer, "/expert/reviews")?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
-    let answer = state
-        .store
-        .answer(AnswerId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !answer.editable_by(&session.account) {
-        return Err(Error::Forbidden.into());
-    }
+    let answer = own_answer(&state, &session, id).await?;
     state.store.confirm_reviewed(answer.id, now()).await?;
     Ok(Redirect::to("/expert/reviews").into_response())
 }
