@@ -188,6 +188,7 @@ pub async fn load(store: &dyn Store, content: &Content, now: Timestamp) -> anyho
                 role: Role::Expert,
                 password_hash: password_hash.clone(),
                 created_at: account_created,
+                verified: true,
             })
             .await?;
         accounts.insert(&e.handle, id);
@@ -200,6 +201,7 @@ pub async fn load(store: &dyn Store, content: &Content, now: Timestamp) -> anyho
             role: Role::Moderator,
             password_hash,
             created_at: account_created,
+            verified: true,
         })
         .await?;
 

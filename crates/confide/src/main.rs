@@ -549,6 +549,7 @@ async fn account(file: Option<&std::path::Path>, action: AccountCommand) -> anyh
                 role,
                 password_hash,
                 created_at: now,
+                verified: true,
             };
             store
                 .create_account(&account)

@@ -34,6 +34,8 @@ pub enum Action {
     Review,
     /// Close a dispute, and other moderation, with a reason.
     Moderate,
+    /// Verify, reject or revoke experts.
+    VerifyExperts,
 }
 
 impl Role {
@@ -63,11 +65,11 @@ impl Role {
             (Role::Expert, ViewQueue | ViewPrivateQuestion | Answer | ReplyInThread | Review) => {
                 true
             }
-            (Role::Expert, Moderate) => false,
+            (Role::Expert, Moderate | VerifyExperts) => false,
             // Moderators look after the queue and the conversation, but give
-            // no clinical judgement.
+            // no clinical judgement, and vouch for nobody.
             (Role::Moderator, ViewQueue | ViewPrivateQuestion | Moderate) => true,
-            (Role::Moderator, Answer | ReplyInThread | Review) => false,
+            (Role::Moderator, Answer | ReplyInThread | Review | VerifyExperts) => false,
         }
     }
 }
@@ -188,12 +190,16 @@ pub struct Account {
     pub role: Role,
     pub disabled: bool,
     pub created_at: Timestamp,
+    /// When an admin last verified who this is; `None` while an application
+    /// waits, or after verification was revoked.
+    pub verified_at: Option<Timestamp>,
 }
 
 impl Account {
-    /// A disabled account may do nothing, whatever its role.
+    /// A disabled or unverified account may do nothing, whatever its role:
+    /// readers trust an answer because someone checked who wrote it.
     pub fn may(&self, action: Action) -> bool {
-        !self.disabled && self.role.may(action)
+        !self.disabled && self.verified_at.is_some() && self.role.may(action)
     }
 }
 
@@ -205,9 +211,12 @@ mod tests {
     fn permission_table() {
         use Action::*;
         let table = [
-            (Role::Expert, [true, true, true, true, true, false]),
-            (Role::Moderator, [true, true, false, false, false, true]),
-            (Role::Admin, [true, true, true, true, true, true]),
+            (Role::Expert, [true, true, true, true, true, false, false]),
+            (
+                Role::Moderator,
+                [true, true, false, false, false, true, false],
+            ),
+            (Role::Admin, [true, true, true, true, true, true, true]),
         ];
         for (role, expected) in table {
             let actual = [
@@ -217,6 +226,7 @@ mod tests {
                 ReplyInThread,
                 Review,
                 Moderate,
+                VerifyExperts,
             ]
             .map(|a| role.may(a));
             assert_eq!(actual, expected, "{role:?}");
@@ -233,11 +243,31 @@ mod tests {
             role: Role::Admin,
             disabled: false,
             created_at: Timestamp(0),
+            verified_at: Some(Timestamp(0)),
         };
         assert!(a.may(Action::Answer));
         a.disabled = true;
         assert!(!a.may(Action::Answer));
         assert!(!a.may(Action::ViewQueue));
+    }
+
+    #[test]
+    fn unverified_accounts_may_nothing() {
+        let mut a = Account {
+            id: AccountId(1),
+            handle: "applicant".into(),
+            display_name: "Applicant".into(),
+            credentials: "Midwife".into(),
+            role: Role::Expert,
+            disabled: false,
+            created_at: Timestamp(0),
+            verified_at: None,
+        };
+        assert!(!a.may(Action::Answer));
+        assert!(!a.may(Action::ViewPrivateQuestion));
+        a.verified_at = Some(Timestamp(5));
+        assert!(a.may(Action::Answer));
+        assert!(!a.may(Action::VerifyExperts));
     }
 
     #[test]

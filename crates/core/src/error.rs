@@ -30,6 +30,10 @@ pub enum ValidationError {
     BadCitation(&'static str),
     #[error("review: {0}")]
     BadReview(&'static str),
+    #[error("application: {0}")]
+    BadApplication(&'static str),
+    #[error("flag: {0}")]
+    BadFlag(&'static str),
 }
 
 impl ValidationError {
@@ -45,6 +49,8 @@ impl ValidationError {
             ValidationError::ControlCharacters { .. } => "control_characters",
             ValidationError::BadCitation(_) => "bad_citation",
             ValidationError::BadReview(_) => "bad_review",
+            ValidationError::BadApplication(_) => "bad_application",
+            ValidationError::BadFlag(_) => "bad_flag",
         }
     }
 }

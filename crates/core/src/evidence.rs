@@ -330,6 +330,7 @@ mod tests {
             handle: format!("e{id}"),
             display_name: "E".into(),
             credentials: "C".into(),
+            verified_at: Some(Timestamp(0)),
         }
     }
 
@@ -347,6 +348,7 @@ mod tests {
             helped_count: 0,
             revisions: 1,
             reviewed_at: Timestamp(0),
+            hidden: None,
         }
     }
 
@@ -359,6 +361,7 @@ mod tests {
             role: Role::Expert,
             disabled: false,
             created_at: Timestamp(0),
+            verified_at: Some(Timestamp(0)),
         }
     }
 

@@ -67,6 +67,10 @@ pub struct Question {
     pub triage: Vec<crate::triage::Category>,
     /// 0 (nothing found) to 3 (needs a human now).
     pub urgency: u8,
+    /// Why moderators hid it from public view, if they did.
+    pub hidden: Option<String>,
+    /// How many versions moderators' edits made (0: never edited).
+    pub revisions: i64,
 }
 
 impl Question {
@@ -107,12 +111,20 @@ pub enum Viewer {
 
 impl Viewer {
     pub fn may_see(&self, question: &Question) -> bool {
+        let own = matches!(self, Viewer::Asker(id) if *id == question.id);
+        if question.hidden.is_some() {
+            // Hidden from the public, not from the person who asked, nor
+            // from the moderators who may restore it.
+            return own || self.moderates();
+        }
         question.is_public()
-            || match self {
-                Viewer::Reader => false,
-                Viewer::Asker(id) => *id == question.id,
-                Viewer::Account(a) => a.may(Action::ViewPrivateQuestion),
-            }
+            || own
+            || matches!(self, Viewer::Account(a) if a.may(Action::ViewPrivateQuestion))
+    }
+
+    /// Moderators see hidden content (marked as such) so they can restore it.
+    pub fn moderates(&self) -> bool {
+        matches!(self, Viewer::Account(a) if a.may(Action::Moderate))
     }
 
     pub fn account(&self) -> Option<&Account> {
@@ -130,6 +142,9 @@ pub struct Author {
     pub handle: String,
     pub display_name: String,
     pub credentials: String,
+    /// When an admin verified them; `None` once revoked, which takes the
+    /// badge off everything they wrote at once.
+    pub verified_at: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -151,6 +166,8 @@ pub struct Answer {
     pub revisions: i64,
     /// When its author last confirmed or revised it.
     pub reviewed_at: Timestamp,
+    /// Why moderators hid it, if they did.
+    pub hidden: Option<String>,
 }
 
 /// Health advice is reviewed on a schedule: a year after the last review.
@@ -197,6 +214,10 @@ pub struct Reply {
     pub body: String,
     pub body_html: String,
     pub created_at: Timestamp,
+    /// Why moderators hid it, if they did.
+    pub hidden: Option<String>,
+    /// Why a moderator edited it, if one did.
+    pub moderator_note: Option<String>,
 }
 
 /// A question page's content: the question, its answers oldest first, and
@@ -221,6 +242,19 @@ impl Thread {
 
     pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
         self.answers.iter().find(|a| a.id == id)
+    }
+
+    /// The thread as `viewer` may see it: hidden answers and replies are
+    /// taken out for everyone but moderators (the asker is told how many).
+    /// Callers check [`Viewer::may_see`] for the question itself.
+    pub fn visible_to(mut self, viewer: &Viewer) -> Thread {
+        if !viewer.moderates() {
+            self.answers.retain(|a| a.hidden.is_none());
+            let answers: Vec<AnswerId> = self.answers.iter().map(|a| a.id).collect();
+            self.replies
+                .retain(|r| r.hidden.is_none() && r.answer_id.is_none_or(|a| answers.contains(&a)));
+        }
+        self
     }
 }
 
@@ -262,6 +296,8 @@ mod tests {
             answer_count: 0,
             triage: Vec::new(),
             urgency: 0,
+            hidden: None,
+            revisions: 0,
         }
     }
 
@@ -274,6 +310,7 @@ mod tests {
             role,
             disabled: false,
             created_at: Timestamp(0),
+            verified_at: Some(Timestamp(0)),
         }
     }
 
@@ -296,6 +333,75 @@ mod tests {
     }
 
     #[test]
+    fn hidden_questions_are_seen_by_their_asker_and_moderators_only() {
+        let mut q = question(true);
+        q.hidden = Some("spam".into());
+        assert!(!Viewer::Reader.may_see(&q));
+        assert!(!Viewer::Account(account(Role::Expert)).may_see(&q));
+        assert!(Viewer::Account(account(Role::Moderator)).may_see(&q));
+        assert!(Viewer::Asker(QuestionId(5)).may_see(&q));
+        assert!(!Viewer::Asker(QuestionId(6)).may_see(&q));
+    }
+
+    #[test]
+    fn hidden_answers_and_their_replies_leave_the_thread() {
+        let shown = answer(1, None);
+        let hidden = answer(2, Some("harmful"));
+        let reply = |id, answer: Option<i64>, hidden: Option<&str>| Reply {
+            id: ReplyId(id),
+            question_id: QuestionId(5),
+            answer_id: answer.map(AnswerId),
+            author: ReplyAuthor::Asker,
+            body: "r".into(),
+            body_html: "r".into(),
+            created_at: Timestamp(0),
+            hidden: hidden.map(String::from),
+            moderator_note: None,
+        };
+        let thread = Thread {
+            question: question(true),
+            answers: vec![shown, hidden],
+            replies: vec![
+                reply(1, Some(1), None),
+                reply(2, Some(2), None),
+                reply(3, None, Some("names someone")),
+                reply(4, None, None),
+            ],
+        };
+        let public = thread.clone().visible_to(&Viewer::Reader);
+        assert_eq!(public.answers.len(), 1);
+        let ids: Vec<i64> = public.replies.iter().map(|r| r.id.0).collect();
+        assert_eq!(ids, [1, 4]);
+        let moderated = thread.visible_to(&Viewer::Account(account(Role::Moderator)));
+        assert_eq!(moderated.answers.len(), 2);
+        assert_eq!(moderated.replies.len(), 4);
+    }
+
+    fn answer(id: i64, hidden: Option<&str>) -> Answer {
+        Answer {
+            id: AnswerId(id),
+            question_id: QuestionId(5),
+            author: Author {
+                id: AccountId(1),
+                handle: "x".into(),
+                display_name: "X".into(),
+                credentials: "c".into(),
+                verified_at: Some(Timestamp(0)),
+            },
+            body: "b".into(),
+            body_html: "b".into(),
+            created_at: Timestamp(0),
+            updated_at: Timestamp(0),
+            citations: Vec::new(),
+            reviews: Vec::new(),
+            helped_count: 0,
+            revisions: 1,
+            reviewed_at: Timestamp(0),
+            hidden: hidden.map(String::from),
+        }
+    }
+
+    #[test]
     fn publish_policy_decides_when_a_question_goes_public() {
         let now = Timestamp(99);
         assert_eq!(PublishPolicy::OnAnswer.published_at_on_ask(now), None);
@@ -310,25 +416,7 @@ mod tests {
     #[test]
     fn only_the_author_edits_an_answer() {
         let author = account(Role::Expert);
-        let answer = Answer {
-            id: AnswerId(1),
-            question_id: QuestionId(5),
-            author: Author {
-                id: author.id,
-                handle: "x".into(),
-                display_name: "X".into(),
-                credentials: "c".into(),
-            },
-            body: "b".into(),
-            body_html: "b".into(),
-            created_at: Timestamp(0),
-            updated_at: Timestamp(0),
-            citations: Vec::new(),
-            reviews: Vec::new(),
-            helped_count: 0,
-            revisions: 1,
-            reviewed_at: Timestamp(0),
-        };
+        let answer = answer(1, None);
         assert!(answer.editable_by(&author));
         let mut other = account(Role::Admin);
         other.id = AccountId(2);

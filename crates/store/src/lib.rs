@@ -10,6 +10,8 @@ mod sqlite;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use confide_core::expert::{Application, ApplicationDraft, ApplicationStatus, Decision};
+use confide_core::moderation::{FlagDraft, Flagged, QuestionEdit, Resolution, Target};
 use confide_core::question::{AnswerDraft, QuestionDraft, ReplyDraft};
 use confide_core::{
     Account, AccountId, Answer, AnswerId, Credentials, DisplayName, Handle, QuestionId,
@@ -27,6 +29,21 @@ pub struct NewAccount {
     pub credentials: Credentials,
     pub role: Role,
     pub password_hash: String,
+    pub created_at: Timestamp,
+    /// Made by the operator, who vouches for it (an applicant's account is
+    /// made by [`Store::apply_as_expert`] instead, unverified).
+    pub verified: bool,
+}
+
+/// One version of a question that moderators edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionRevision {
+    pub number: i64,
+    pub title: String,
+    pub body: String,
+    /// `None`: the asker's own wording.
+    pub editor: Option<String>,
+    pub reason: String,
     pub created_at: Timestamp,
 }
 
@@ -178,6 +195,63 @@ pub trait Store: Send + Sync + 'static {
 
     // Accounts and sessions.
     async fn create_account(&self, account: &NewAccount) -> Result<AccountId>;
+    /// An unverified expert account with its application, in one step.
+    async fn apply_as_expert(
+        &self,
+        application: &ApplicationDraft,
+        password_hash: &str,
+    ) -> Result<AccountId>;
+    /// Applications, oldest first; `None` for every status.
+    async fn applications(
+        &self,
+        status: Option<ApplicationStatus>,
+        limit: u32,
+    ) -> Result<Vec<Application>>;
+    async fn application(&self, account: AccountId) -> Result<Option<Application>>;
+    /// Verifies, rejects (only a pending application) or revokes an expert.
+    /// `NotFound` for an unknown handle; `Conflict` when the decision does
+    /// not apply (rejecting someone already verified, say).
+    async fn decide_expert(
+        &self,
+        handle: &str,
+        decision: &Decision,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()>;
+
+    // Moderation.
+    /// Records a reader's flag; `NotFound` if the target does not exist.
+    async fn create_flag(&self, flag: &FlagDraft) -> Result<i64>;
+    /// Content with open flags, the longest-waiting first.
+    async fn flagged(&self, limit: u32) -> Result<Vec<Flagged>>;
+    /// Content hidden now, most recently hidden first (flags may be closed).
+    async fn hidden(&self, limit: u32) -> Result<Vec<Flagged>>;
+    /// Hides, restores or dismisses; closes the open flags on the target.
+    async fn moderate(
+        &self,
+        target: Target,
+        resolution: &Resolution,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()>;
+    /// A moderator's edit of a question, kept as a revision.
+    async fn edit_question(&self, edit: &QuestionEdit, actor: &str) -> Result<()>;
+    /// Versions of a question, oldest first; empty if never edited.
+    async fn question_revisions(&self, id: QuestionId) -> Result<Vec<QuestionRevision>>;
+    /// A moderator's edit of a reply (audited; replies keep no history,
+    /// since the usual reason is to take out what identifies someone).
+    async fn edit_reply(
+        &self,
+        id: ReplyId,
+        body: &confide_core::ReplyBody,
+        reason: &str,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()>;
+    /// Closes the open flags on a target as edited, audited (after an edit
+    /// through the ordinary edit path, as for answers).
+    async fn close_flags_as_edited(&self, target: Target, actor: &str, at: Timestamp)
+        -> Result<()>;
     /// The account and its password hash, for logging in.
     async fn account_for_login(&self, handle: &str) -> Result<Option<(Account, String)>>;
     async fn set_account_disabled(

@@ -44,4 +44,14 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "dispute_status",
         sql: include_str!("../migrations/sqlite/0007_dispute_status.sql"),
     },
+    Migration {
+        version: 8,
+        name: "experts",
+        sql: include_str!("../migrations/sqlite/0008_experts.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "moderation",
+        sql: include_str!("../migrations/sqlite/0009_moderation.sql"),
+    },
 ];

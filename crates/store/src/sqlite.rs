@@ -22,9 +22,14 @@ use confide_core::evidence::{Citation, Review, ReviewDraft, ReviewId, ReviewStat
 use confide_core::question::Revision;
 
 use crate::{
-    AuditEntry, Change, Cursor, NewAccount, QuestionPage, Result, SearchDocument, Store,
-    StoreError, StoredEmbedding,
+    AuditEntry, Change, Cursor, NewAccount, QuestionPage, QuestionRevision, Result, SearchDocument,
+    Store, StoreError, StoredEmbedding,
 };
+use confide_core::expert::{Application, ApplicationDraft, ApplicationStatus, Decision};
+use confide_core::moderation::{FlagDraft, Flagged, QuestionEdit, Resolution, Target};
+
+mod experts;
+mod moderation;
 
 pub struct SqliteStore {
     /// One connection for all writes: SQLite admits one writer at a time,
@@ -90,14 +95,19 @@ impl SqliteStore {
         }
         tx.commit().await?;
         if erased {
-            // The write-ahead log still holds the pages as they were; fold it
-            // into the (securely deleted) database and empty it. Best effort:
-            // readers may hold it open, and the next erasure tries again.
-            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                .execute(&self.writer)
-                .await;
+            self.fold_wal().await;
         }
         Ok(erased)
+    }
+
+    /// After text was erased or overwritten: the write-ahead log still
+    /// holds the pages as they were; fold it into the (securely deleted)
+    /// database and empty it. Best effort: readers may hold it open, and
+    /// the next erasure tries again.
+    async fn fold_wal(&self) {
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.writer)
+            .await;
     }
 
     /// Runs one `UPDATE answers … RETURNING question_id` (binding `?1` to
@@ -211,7 +221,7 @@ fn summary_from_row(row: &SqliteRow) -> Result<QuestionSummary> {
 }
 
 const ACCOUNT_COLUMNS: &str =
-    "accounts.id, handle, display_name, credentials, role, disabled, accounts.created_at";
+    "accounts.id, handle, display_name, credentials, role, disabled, accounts.created_at, verified_at";
 
 fn account_from_row(row: &SqliteRow) -> Result<Account> {
     Ok(Account {
@@ -222,6 +232,7 @@ fn account_from_row(row: &SqliteRow) -> Result<Account> {
         role: parse_role(row.try_get("role")?)?,
         disabled: row.try_get("disabled")?,
         created_at: Timestamp(row.try_get("created_at")?),
+        verified_at: row.try_get::<Option<i64>, _>("verified_at")?.map(Timestamp),
     })
 }
 
@@ -231,12 +242,14 @@ fn author_from_row(row: &SqliteRow) -> Result<Author> {
         handle: row.try_get("handle")?,
         display_name: row.try_get("display_name")?,
         credentials: row.try_get("credentials")?,
+        verified_at: row.try_get::<Option<i64>, _>("verified_at")?.map(Timestamp),
     })
 }
 
 const ANSWER_SELECT: &str = "SELECT answers.id, question_id, author_id, body, body_html, \
-     answers.created_at, updated_at, helped_count, reviewed_at, \
-     (SELECT count(*) FROM answer_revisions r WHERE r.answer_id = answers.id) AS revisions, handle, display_name, credentials \
+     answers.created_at, updated_at, helped_count, reviewed_at, answers.hidden_reason, \
+     (SELECT count(*) FROM answer_revisions r WHERE r.answer_id = answers.id) AS revisions, \
+     handle, display_name, credentials, verified_at \
      FROM answers JOIN accounts ON accounts.id = answers.author_id";
 
 fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
@@ -253,6 +266,7 @@ fn answer_from_row(row: &SqliteRow) -> Result<Answer> {
         helped_count: row.try_get("helped_count")?,
         revisions: row.try_get("revisions")?,
         reviewed_at: Timestamp(row.try_get("reviewed_at")?),
+        hidden: row.try_get("hidden_reason")?,
     })
 }
 
@@ -289,7 +303,7 @@ async fn attach_evidence(
         "SELECT reviews.id, answer_id, reviewer_id AS author_id, verdict, quote, note, note_html,
                 cite_title, cite_doi, cite_pmid, cite_url, cite_year, reviews.created_at,
                 status, status_note, addressed_in,
-                handle, display_name, credentials
+                handle, display_name, credentials, verified_at
          FROM reviews JOIN accounts ON accounts.id = reviews.reviewer_id
          WHERE {filter} ORDER BY reviews.id"
     ))
@@ -401,6 +415,8 @@ fn reply_from_row(row: &SqliteRow) -> Result<Reply> {
         body: row.try_get("body")?,
         body_html: row.try_get("body_html")?,
         created_at: Timestamp(row.try_get("created_at")?),
+        hidden: row.try_get("hidden_reason")?,
+        moderator_note: row.try_get("moderator_note")?,
     })
 }
 
@@ -421,11 +437,16 @@ fn question_from_row(row: &SqliteRow) -> Result<Question> {
         answer_count: row.try_get("answer_count")?,
         urgency: row.try_get::<i64, _>("urgency")?.clamp(0, 9) as u8,
         triage: parse_triage(row.try_get("triage")?),
+        hidden: row.try_get("hidden_reason")?,
+        revisions: row.try_get("revisions")?,
     })
 }
 
-const DOCUMENT_SELECT: &str = "SELECT q.id, q.title, q.body, q.topic, q.published_at, q.answer_count,
-        COALESCE((SELECT group_concat(a.body, char(10) || char(10)) FROM answers a WHERE a.question_id = q.id), '') AS answers
+// Hidden answers are not searchable; a hidden question is not public.
+const DOCUMENT_SELECT: &str =
+    "SELECT q.id, q.title, q.body, q.topic, q.published_at, q.answer_count, q.hidden_reason,
+        COALESCE((SELECT group_concat(a.body, char(10) || char(10)) FROM answers a
+                  WHERE a.question_id = q.id AND a.hidden_reason IS NULL), '') AS answers
      FROM questions q";
 
 fn document_from_row(row: &SqliteRow) -> Result<SearchDocument> {
@@ -435,7 +456,8 @@ fn document_from_row(row: &SqliteRow) -> Result<SearchDocument> {
         body: row.try_get("body")?,
         answers: row.try_get("answers")?,
         topic: parse_topic(row.try_get("topic")?)?,
-        public: row.try_get::<Option<i64>, _>("published_at")?.is_some(),
+        public: row.try_get::<Option<i64>, _>("published_at")?.is_some()
+            && row.try_get::<Option<String>, _>("hidden_reason")?.is_none(),
         answered: row.try_get::<i64, _>("answer_count")? > 0,
     })
 }
@@ -552,7 +574,8 @@ impl Store for SqliteStore {
         let mut tx = self.reader.begin().await?;
         let Some(row) = sqlx::query(
             "SELECT id, title, body, body_html, topic, created_at, published_at, helpful_answer_id,
-                    answer_count, urgency, triage
+                    answer_count, urgency, triage, hidden_reason,
+                    (SELECT count(*) FROM question_revisions r WHERE r.question_id = questions.id) AS revisions
              FROM questions WHERE id = ?",
         )
         .bind(id.0)
@@ -580,7 +603,8 @@ impl Store for SqliteStore {
         .await?;
         let replies = sqlx::query(
             "SELECT replies.id, question_id, answer_id, author_id, body, body_html, replies.created_at,
-                    handle, display_name, credentials
+                    replies.hidden_reason, replies.moderator_note,
+                    handle, display_name, credentials, verified_at
              FROM replies LEFT JOIN accounts ON accounts.id = replies.author_id
              WHERE question_id = ? ORDER BY replies.id",
         )
@@ -606,7 +630,7 @@ impl Store for SqliteStore {
     ) -> Result<QuestionPage> {
         let limit = limit.clamp(1, 100);
         let mut query = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {SUMMARY_COLUMNS} FROM questions WHERE published_at IS NOT NULL"
+            "SELECT {SUMMARY_COLUMNS} FROM questions WHERE published_at IS NOT NULL AND hidden_reason IS NULL"
         ));
         if let Some(topic) = topic {
             query.push(" AND topic = ").push_bind(topic.slug());
@@ -643,7 +667,7 @@ impl Store for SqliteStore {
 
     async fn unanswered_questions(&self, limit: u32) -> Result<Vec<QuestionSummary>> {
         sqlx::query(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM questions WHERE answer_count = 0
+            "SELECT {SUMMARY_COLUMNS} FROM questions WHERE answer_count = 0 AND hidden_reason IS NULL
              ORDER BY urgency DESC, created_at, id LIMIT ?"
         ))
         .bind(i64::from(limit.clamp(1, 500)))
@@ -790,7 +814,8 @@ impl Store for SqliteStore {
         limit: u32,
     ) -> Result<Vec<(Answer, String)>> {
         let rows = sqlx::query(&format!(
-            "{ANSWER_SELECT} WHERE reviewed_at < ? ORDER BY reviewed_at LIMIT ?"
+            "{ANSWER_SELECT} WHERE reviewed_at < ? AND answers.hidden_reason IS NULL
+             ORDER BY reviewed_at LIMIT ?"
         ))
         .bind(cutoff.millis())
         .bind(i64::from(limit))
@@ -925,19 +950,32 @@ impl Store for SqliteStore {
     async fn update_answer(&self, id: AnswerId, draft: &AnswerDraft) -> Result<()> {
         let mut tx = self.writer.begin().await?;
         let question: Option<i64> = sqlx::query_scalar(
-            "UPDATE answers SET body = ?, body_html = ?, updated_at = ?, reviewed_at = ?
-             WHERE id = ? RETURNING question_id",
+            "UPDATE answers SET body = ?1, body_html = ?2, updated_at = ?3,
+                 reviewed_at = CASE WHEN author_id = ?4 THEN ?3 ELSE reviewed_at END
+             WHERE id = ?5 RETURNING question_id",
         )
         .bind(draft.body.as_str())
         .bind(&draft.body_html)
         .bind(draft.at.millis())
-        .bind(draft.at.millis())
+        .bind(draft.author_id.0)
         .bind(id.0)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(question) = question else {
             return Err(StoreError::NotFound);
         };
+        // Only the author's own edit restarts the review clock (a moderator
+        // gives no clinical judgement); anyone else's edit is audited.
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor, action, target)
+             SELECT ?1, 'account:' || handle, 'answer.moderator_edit', 'answer:' || ?2
+             FROM accounts WHERE id = ?3 AND id <> (SELECT author_id FROM answers WHERE id = ?2)",
+        )
+        .bind(draft.at.millis())
+        .bind(id.0)
+        .bind(draft.author_id.0)
+        .execute(&mut *tx)
+        .await?;
         insert_citations(&mut tx, id.0, &draft.citations).await?;
         insert_revision(&mut tx, id.0, draft).await?;
         // A dispute whose quoted passage the new version no longer contains
@@ -1038,8 +1076,8 @@ impl Store for SqliteStore {
     async fn create_account(&self, account: &NewAccount) -> Result<AccountId> {
         let mut tx = self.writer.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at, verified_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(account.handle.as_str())
         .bind(account.display_name.as_str())
@@ -1047,6 +1085,7 @@ impl Store for SqliteStore {
         .bind(account.role.as_str())
         .bind(&account.password_hash)
         .bind(account.created_at.millis())
+        .bind(account.verified.then_some(account.created_at.millis()))
         .fetch_one(&mut *tx)
         .await
         .map_err(on_unique_violation("that handle is already taken"))?;
@@ -1061,6 +1100,86 @@ impl Store for SqliteStore {
         .await?;
         tx.commit().await?;
         Ok(AccountId(id))
+    }
+
+    async fn apply_as_expert(
+        &self,
+        application: &ApplicationDraft,
+        password_hash: &str,
+    ) -> Result<AccountId> {
+        self.insert_application(application, password_hash).await
+    }
+
+    async fn applications(
+        &self,
+        status: Option<ApplicationStatus>,
+        limit: u32,
+    ) -> Result<Vec<Application>> {
+        self.list_applications(status, limit).await
+    }
+
+    async fn application(&self, account: AccountId) -> Result<Option<Application>> {
+        self.one_application(account).await
+    }
+
+    async fn decide_expert(
+        &self,
+        handle: &str,
+        decision: &Decision,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.decide(handle, decision, actor, at).await
+    }
+
+    async fn create_flag(&self, flag: &FlagDraft) -> Result<i64> {
+        self.insert_flag(flag).await
+    }
+
+    async fn flagged(&self, limit: u32) -> Result<Vec<Flagged>> {
+        self.open_flags(limit).await
+    }
+
+    async fn hidden(&self, limit: u32) -> Result<Vec<Flagged>> {
+        self.hidden_content(limit).await
+    }
+
+    async fn moderate(
+        &self,
+        target: Target,
+        resolution: &Resolution,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.apply_resolution(target, resolution, actor, at).await
+    }
+
+    async fn edit_question(&self, edit: &QuestionEdit, actor: &str) -> Result<()> {
+        self.apply_question_edit(edit, actor).await
+    }
+
+    async fn question_revisions(&self, id: QuestionId) -> Result<Vec<QuestionRevision>> {
+        self.list_question_revisions(id).await
+    }
+
+    async fn edit_reply(
+        &self,
+        id: ReplyId,
+        body: &confide_core::ReplyBody,
+        reason: &str,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.apply_reply_edit(id, body, reason, actor, at).await
+    }
+
+    async fn close_flags_as_edited(
+        &self,
+        target: Target,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        self.close_edited_flags(target, actor, at).await
     }
 
     async fn account_for_login(&self, handle: &str) -> Result<Option<(Account, String)>> {
@@ -1174,7 +1293,8 @@ impl Store for SqliteStore {
         let mut tx = self.writer.begin().await?;
         let changed = sqlx::query(
             "UPDATE accounts SET handle = 'former-' || id, display_name = 'Former expert',
-                 credentials = 'Account deleted by its owner', password_hash = '!', disabled = 1
+                 credentials = 'Account deleted by its owner', password_hash = '!', disabled = 1,
+                 verified_at = NULL
              WHERE id = ?",
         )
         .bind(account.0)
@@ -1185,6 +1305,11 @@ impl Store for SqliteStore {
             return Err(StoreError::NotFound);
         }
         sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+            .bind(account.0)
+            .execute(&mut *tx)
+            .await?;
+        // The licence number and statement identify the person too.
+        sqlx::query("DELETE FROM expert_applications WHERE account_id = ?")
             .bind(account.0)
             .execute(&mut *tx)
             .await?;
@@ -1272,7 +1397,8 @@ impl Store for SqliteStore {
         limit: u32,
     ) -> Result<Vec<SearchDocument>> {
         sqlx::query(&format!(
-            "{DOCUMENT_SELECT} WHERE q.id > ? AND q.published_at IS NOT NULL ORDER BY q.id LIMIT ?"
+            "{DOCUMENT_SELECT} WHERE q.id > ? AND q.published_at IS NOT NULL AND q.hidden_reason IS NULL
+             ORDER BY q.id LIMIT ?"
         ))
         .bind(after.0)
         .bind(i64::from(limit))

@@ -48,6 +48,7 @@ async fn expert(store: &dyn Store) -> AccountId {
             role: Role::Expert,
             password_hash: "x".into(),
             created_at: Timestamp(0),
+            verified: true,
         })
         .await
         .unwrap()

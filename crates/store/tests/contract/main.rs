@@ -4,10 +4,12 @@
 
 use std::sync::Arc;
 
+use confide_core::expert::{ApplicationDraft, ApplicationInput, ApplicationStatus, Decision};
+use confide_core::moderation::{FlagDraft, FlagReason, QuestionEdit, Resolution, Target};
 use confide_core::question::{AnswerDraft, QuestionDraft, ReplyDraft};
 use confide_core::{
     AccountId, AnswerBody, Capability, Credentials, DisplayName, Handle, PublishPolicy,
-    QuestionBody, QuestionId, QuestionTitle, ReplyBody, Role, Timestamp, Topic,
+    QuestionBody, QuestionId, QuestionTitle, ReplyBody, ReplyId, Role, Timestamp, Topic,
 };
 use confide_store::{NewAccount, Store, StoreError};
 
@@ -49,6 +51,7 @@ async fn expert(store: &dyn Store, handle: &str) -> AccountId {
             role: Role::Expert,
             password_hash: "not-a-real-hash".into(),
             created_at: Timestamp(0),
+            verified: true,
         })
         .await
         .unwrap()
@@ -91,6 +94,13 @@ contract!(
     racing_writers_lose_nothing,
     retention_finds_only_old_unanswered_questions,
     forgetting_an_account_keeps_its_answers_without_its_name,
+    applicants_wait_for_an_admin_and_revocation_takes_the_badge,
+    decisions_that_do_not_apply_are_refused,
+    hiding_takes_content_out_of_public_lists_and_search,
+    hiding_an_answer_returns_its_question_to_the_queue,
+    flags_are_grouped_closed_by_decisions_and_erased_with_the_question,
+    moderators_edits_of_questions_keep_revisions_unless_told_not_to,
+    moderators_edits_of_replies_and_answers_are_audited,
 );
 
 async fn migrations_are_idempotent_and_the_secret_is_stable(store: &dyn Store) {
@@ -395,6 +405,7 @@ async fn handles_are_unique(store: &dyn Store) {
             role: Role::Admin,
             password_hash: "x".into(),
             created_at: Timestamp(0),
+            verified: true,
         })
         .await
         .unwrap_err();
@@ -561,4 +572,454 @@ async fn forgetting_an_account_keeps_its_answers_without_its_name(store: &dyn St
         store.forget_account(AccountId(999), Timestamp(50)).await,
         Err(StoreError::NotFound)
     ));
+}
+
+fn application(handle: &str) -> ApplicationDraft {
+    ApplicationDraft::parse(
+        &ApplicationInput {
+            handle,
+            display_name: "Sam Rivera",
+            profession: "Sexual health nurse",
+            licence_number: "NMC 12A3456B",
+            licence_body: "Nursing and Midwifery Council",
+            check_url: "https://example.org/register",
+            statement: "Eight years in a sexual health clinic.",
+        },
+        Timestamp(5),
+    )
+    .unwrap()
+}
+
+async fn applicants_wait_for_an_admin_and_revocation_takes_the_badge(store: &dyn Store) {
+    let id = store
+        .apply_as_expert(&application("nurse.sam"), "hash")
+        .await
+        .unwrap();
+    let (account, _) = store.account_for_login("nurse.sam").await.unwrap().unwrap();
+    assert_eq!(account.verified_at, None);
+    assert!(!account.may(confide_core::Action::Answer));
+    let pending = store
+        .applications(Some(ApplicationStatus::Pending), 10)
+        .await
+        .unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].licence_number, "NMC 12A3456B");
+    assert_eq!(pending[0].profession, "Sexual health nurse");
+
+    store
+        .decide_expert("nurse.sam", &Decision::Verify, "admin:cli", Timestamp(10))
+        .await
+        .unwrap();
+    let (account, _) = store.account_for_login("nurse.sam").await.unwrap().unwrap();
+    assert_eq!(account.verified_at, Some(Timestamp(10)));
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let a = store.create_answer(&answer(q, id, 20)).await.unwrap();
+    assert_eq!(
+        store.answer(a).await.unwrap().unwrap().author.verified_at,
+        Some(Timestamp(10))
+    );
+
+    let revoke = Decision::with_reason("revoke", "registration lapsed").unwrap();
+    store
+        .decide_expert("nurse.sam", &revoke, "admin:cli", Timestamp(30))
+        .await
+        .unwrap();
+    // At once, on every answer: the badge is read with the answer.
+    assert_eq!(
+        store.answer(a).await.unwrap().unwrap().author.verified_at,
+        None
+    );
+    let thread = store.thread(q).await.unwrap().unwrap();
+    assert_eq!(thread.answers[0].author.verified_at, None);
+    let app = store.application(id).await.unwrap().unwrap();
+    assert_eq!(app.status, ApplicationStatus::Revoked);
+    assert_eq!(app.decision_note.as_deref(), Some("registration lapsed"));
+    let audit = store.audit_log(100).await.unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    for expected in ["expert.apply", "expert.verify", "expert.revoke"] {
+        assert!(actions.contains(&expected), "{expected} in {actions:?}");
+    }
+    assert!(audit.iter().all(|e| !e.target.contains("12A3456B")));
+
+    // Forgetting the account forgets the licence too.
+    store.forget_account(id, Timestamp(40)).await.unwrap();
+    assert!(store.application(id).await.unwrap().is_none());
+}
+
+async fn decisions_that_do_not_apply_are_refused(store: &dyn Store) {
+    store
+        .apply_as_expert(&application("nurse.lee"), "hash")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .apply_as_expert(&application("nurse.lee"), "hash")
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let revoke = Decision::with_reason("revoke", "x").unwrap();
+    assert!(matches!(
+        store
+            .decide_expert("nurse.lee", &revoke, "a", Timestamp(1))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let reject = Decision::with_reason("reject", "could not find the registration").unwrap();
+    store
+        .decide_expert("nurse.lee", &reject, "a", Timestamp(2))
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .decide_expert("nurse.lee", &reject, "a", Timestamp(3))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        store
+            .decide_expert("nobody", &Decision::Verify, "a", Timestamp(3))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    // An operator-made account is verified from the start.
+    expert(store, "dr.made").await;
+    assert!(matches!(
+        store
+            .decide_expert("dr.made", &Decision::Verify, "a", Timestamp(3))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+}
+
+fn flag(target: Target, reason: FlagReason, at: i64) -> FlagDraft {
+    FlagDraft::new(target, reason, "", Timestamp(at)).unwrap()
+}
+
+async fn hiding_takes_content_out_of_public_lists_and_search(store: &dyn Store) {
+    let author = expert(store, "dr.hide").await;
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::Immediately))
+        .await
+        .unwrap();
+    store.create_answer(&answer(q, author, 20)).await.unwrap();
+    let hide = Resolution::parse("hide", "advertising").unwrap();
+    store
+        .moderate(Target::Question(q), &hide, "account:mod", Timestamp(30))
+        .await
+        .unwrap();
+    let page = store.public_questions(None, None, 10).await.unwrap();
+    assert!(page.questions.is_empty());
+    assert!(!store.search_document(q).await.unwrap().unwrap().public);
+    assert!(store
+        .public_documents_after(QuestionId(0), 10)
+        .await
+        .unwrap()
+        .is_empty());
+    let thread = store.thread(q).await.unwrap().unwrap();
+    assert_eq!(thread.question.hidden.as_deref(), Some("advertising"));
+    let changes = store.changes_since(0, 100).await.unwrap();
+    assert!(changes
+        .iter()
+        .any(|c| c.op == "hidden" && c.question_id == Some(q)));
+    assert!(matches!(
+        store
+            .moderate(Target::Question(q), &hide, "account:mod", Timestamp(31))
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(store.hidden(10).await.unwrap().len(), 1);
+
+    store
+        .moderate(
+            Target::Question(q),
+            &Resolution::Restore,
+            "account:mod",
+            Timestamp(40),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .public_questions(None, None, 10)
+            .await
+            .unwrap()
+            .questions
+            .len(),
+        1
+    );
+    assert!(store.search_document(q).await.unwrap().unwrap().public);
+    assert!(store.hidden(10).await.unwrap().is_empty());
+    assert!(matches!(
+        store
+            .moderate(
+                Target::Answer(confide_core::AnswerId(999)),
+                &hide,
+                "m",
+                Timestamp(41)
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn hiding_an_answer_returns_its_question_to_the_queue(store: &dyn Store) {
+    let author = expert(store, "dr.queue").await;
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let a = store.create_answer(&answer(q, author, 20)).await.unwrap();
+    assert!(store.unanswered_questions(10).await.unwrap().is_empty());
+    let hide = Resolution::parse("hide", "dangerous dosing advice").unwrap();
+    store
+        .moderate(Target::Answer(a), &hide, "account:mod", Timestamp(30))
+        .await
+        .unwrap();
+    assert_eq!(store.unanswered_questions(10).await.unwrap().len(), 1);
+    let doc = store.search_document(q).await.unwrap().unwrap();
+    assert!(doc.answers.is_empty(), "hidden answers are not searchable");
+    assert!(store
+        .answers_reviewed_before(Timestamp(i64::MAX), 10)
+        .await
+        .unwrap()
+        .is_empty());
+    store
+        .moderate(
+            Target::Answer(a),
+            &Resolution::Restore,
+            "account:mod",
+            Timestamp(40),
+        )
+        .await
+        .unwrap();
+    assert!(store.unanswered_questions(10).await.unwrap().is_empty());
+    assert!(!store
+        .search_document(q)
+        .await
+        .unwrap()
+        .unwrap()
+        .answers
+        .is_empty());
+}
+
+async fn flags_are_grouped_closed_by_decisions_and_erased_with_the_question(store: &dyn Store) {
+    let author = expert(store, "dr.flag").await;
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let a = store.create_answer(&answer(q, author, 20)).await.unwrap();
+    let r = store
+        .create_reply(&ReplyDraft::new(
+            q,
+            Some(a),
+            None,
+            ReplyBody::parse("Thanks").unwrap(),
+            Timestamp(25),
+        ))
+        .await
+        .unwrap();
+    store
+        .create_flag(&flag(Target::Answer(a), FlagReason::Harmful, 30))
+        .await
+        .unwrap();
+    store
+        .create_flag(&flag(Target::Answer(a), FlagReason::Spam, 31))
+        .await
+        .unwrap();
+    store
+        .create_flag(&flag(Target::Reply(r), FlagReason::Identifying, 32))
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .create_flag(&flag(Target::Reply(ReplyId(999)), FlagReason::Spam, 33))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let queue = store.flagged(10).await.unwrap();
+    assert_eq!(queue.len(), 2);
+    assert_eq!(queue[0].target, Target::Answer(a));
+    assert_eq!(queue[0].flags.len(), 2);
+    assert_eq!(queue[0].question_id, q);
+    assert_eq!(queue[0].text, "An answer");
+    assert_eq!(queue[1].flags[0].reason, FlagReason::Identifying);
+
+    store
+        .moderate(
+            Target::Answer(a),
+            &Resolution::Dismiss,
+            "account:mod",
+            Timestamp(40),
+        )
+        .await
+        .unwrap();
+    let queue = store.flagged(10).await.unwrap();
+    assert_eq!(queue.len(), 1, "dismissing closes that target's flags only");
+    let audit = store.audit_log(10).await.unwrap();
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "moderation.dismissed" && e.target == format!("answer:{}", a.0)));
+
+    store
+        .erase_question(q, "asker", Timestamp(50))
+        .await
+        .unwrap();
+    assert!(store.flagged(10).await.unwrap().is_empty());
+}
+
+async fn moderators_edits_of_questions_keep_revisions_unless_told_not_to(store: &dyn Store) {
+    let moderator = expert(store, "mod.edit").await;
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::Immediately))
+        .await
+        .unwrap();
+    assert!(store.question_revisions(q).await.unwrap().is_empty());
+    store
+        .create_flag(&flag(Target::Question(q), FlagReason::Identifying, 15))
+        .await
+        .unwrap();
+    let edit = |body: &str, forget: bool, at: i64| {
+        QuestionEdit::new(
+            q,
+            QuestionTitle::parse("Question 1, edited").unwrap(),
+            QuestionBody::parse(body).unwrap(),
+            moderator,
+            "took out a name",
+            forget,
+            Timestamp(at),
+        )
+        .unwrap()
+    };
+    store
+        .edit_question(&edit("Body, edited", false, 20), "account:mod.edit")
+        .await
+        .unwrap();
+    let revisions = store.question_revisions(q).await.unwrap();
+    assert_eq!(revisions.len(), 2);
+    assert_eq!(revisions[0].body, "Body of question 1");
+    assert_eq!(revisions[0].editor, None);
+    assert_eq!(revisions[1].editor.as_deref(), Some("Dr Test"));
+    assert_eq!(revisions[1].reason, "took out a name");
+    let thread = store.thread(q).await.unwrap().unwrap();
+    assert_eq!(thread.question.body, "Body, edited");
+    assert_eq!(thread.question.title, "Question 1, edited");
+    assert_eq!(thread.question.revisions, 2);
+    assert!(
+        store.flagged(10).await.unwrap().is_empty(),
+        "the edit closed the flag"
+    );
+    let doc = store.search_document(q).await.unwrap().unwrap();
+    assert_eq!(doc.body, "Body, edited");
+
+    store
+        .edit_question(&edit("Body, edited again", true, 30), "account:mod.edit")
+        .await
+        .unwrap();
+    let revisions = store.question_revisions(q).await.unwrap();
+    assert_eq!(revisions.len(), 3);
+    assert!(revisions[..2]
+        .iter()
+        .all(|r| r.body == confide_core::moderation::FORGOTTEN_TEXT));
+    assert_eq!(revisions[2].body, "Body, edited again");
+    assert!(matches!(
+        store
+            .edit_question(
+                &{
+                    let mut e = edit("x", false, 40);
+                    e.question_id = QuestionId(999);
+                    e
+                },
+                "m"
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn moderators_edits_of_replies_and_answers_are_audited(store: &dyn Store) {
+    let author = expert(store, "dr.author").await;
+    let moderator = expert(store, "mod.audit").await;
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let a = store.create_answer(&answer(q, author, 20)).await.unwrap();
+    let r = store
+        .create_reply(&ReplyDraft::new(
+            q,
+            None,
+            None,
+            ReplyBody::parse("My name is Jo Bloggs").unwrap(),
+            Timestamp(25),
+        ))
+        .await
+        .unwrap();
+    store
+        .edit_reply(
+            r,
+            &ReplyBody::parse("My name is [removed]").unwrap(),
+            "took out a name",
+            "account:mod.audit",
+            Timestamp(30),
+        )
+        .await
+        .unwrap();
+    let thread = store.thread(q).await.unwrap().unwrap();
+    assert_eq!(thread.replies[0].body, "My name is [removed]");
+    assert_eq!(
+        thread.replies[0].moderator_note.as_deref(),
+        Some("took out a name")
+    );
+
+    let before = store.answer(a).await.unwrap().unwrap().reviewed_at;
+    let draft = AnswerDraft::new(
+        q,
+        moderator,
+        AnswerBody::parse("An answer, tidied").unwrap(),
+        PublishPolicy::OnAnswer,
+        Timestamp(40),
+    )
+    .with_reason("removed a link to a shop")
+    .unwrap();
+    store.update_answer(a, &draft).await.unwrap();
+    let after = store.answer(a).await.unwrap().unwrap();
+    assert_eq!(
+        after.reviewed_at, before,
+        "a moderator's edit is no clinical review"
+    );
+    assert_eq!(after.author.id, author);
+    let audit = store.audit_log(20).await.unwrap();
+    assert!(audit.iter().any(|e| e.action == "answer.moderator_edit"
+        && e.actor == "account:mod.audit"
+        && e.target == format!("answer:{}", a.0)));
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "moderation.edit" && e.target == format!("reply:{}", r.0)));
+    // The author's own edit is no moderation.
+    let own = AnswerDraft::new(
+        q,
+        author,
+        AnswerBody::parse("An answer, revised").unwrap(),
+        PublishPolicy::OnAnswer,
+        Timestamp(50),
+    )
+    .with_reason("new study")
+    .unwrap();
+    store.update_answer(a, &own).await.unwrap();
+    assert_eq!(
+        store.answer(a).await.unwrap().unwrap().reviewed_at,
+        Timestamp(50)
+    );
+    let moderator_edits = store
+        .audit_log(20)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.action == "answer.moderator_edit")
+        .count();
+    assert_eq!(moderator_edits, 1);
 }

@@ -82,6 +82,7 @@ impl TestApp {
                 role,
                 password_hash: hash,
                 created_at: confide_web::now(),
+                verified: true,
             })
             .await
             .unwrap();
