@@ -16,6 +16,9 @@ use serde::Deserialize;
 pub const CONTENT: &str = include_str!("../demo/content.toml");
 pub const PASSWORD: &str = "confide-demo";
 pub const MODERATOR: &str = "demo.moderator";
+pub const ADMIN: &str = "demo.admin";
+/// A fictional applicant waiting for the admin, so verification can be seen.
+pub const APPLICANT: &str = "demo.applicant";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -199,11 +202,36 @@ pub async fn load(store: &dyn Store, content: &Content, now: Timestamp) -> anyho
             display_name: DisplayName::parse("Demo Moderator")?,
             credentials: Credentials::parse("Community moderator (demo account)")?,
             role: Role::Moderator,
-            password_hash,
+            password_hash: password_hash.clone(),
             created_at: account_created,
             verified: true,
         })
         .await?;
+    store
+        .create_account(&NewAccount {
+            handle: Handle::parse(ADMIN)?,
+            display_name: DisplayName::parse("Demo Administrator")?,
+            credentials: Credentials::parse("Site administrator (demo account)")?,
+            role: Role::Admin,
+            password_hash: password_hash.clone(),
+            created_at: account_created,
+            verified: true,
+        })
+        .await?;
+    // Fictional throughout: the register address is a reserved example domain.
+    let application = confide_core::expert::ApplicationDraft::parse(
+        &confide_core::expert::ApplicationInput {
+            handle: APPLICANT,
+            display_name: "Robin Achterberg (fictional)",
+            profession: "Sexual health nurse",
+            licence_number: "DEMO-0000-000",
+            licence_body: "A nursing regulator (fictional, for the demo)",
+            check_url: "https://register.example.org/DEMO-0000-000",
+            statement: "A demo application: an administrator checks the registration, then verifies or rejects it.",
+        },
+        now.minus_hours(30),
+    )?;
+    store.apply_as_expert(&application, &password_hash).await?;
 
     // Oldest first, so ids follow the order things happened.
     let mut questions: Vec<&DemoQuestion> = content.question.iter().collect();

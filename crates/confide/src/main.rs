@@ -103,6 +103,44 @@ enum Command {
         #[command(subcommand)]
         action: AccountCommand,
     },
+    /// Decide on experts: list applications, verify, reject, revoke.
+    Expert {
+        #[command(subcommand)]
+        action: ExpertCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExpertCommand {
+    /// List applications (all, or one status: pending, verified, rejected, revoked).
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Verify an expert: check their registration with the issuing body first.
+    Verify {
+        handle: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Turn down a pending application; the applicant sees the reason.
+    Reject {
+        handle: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Withdraw a verification: the badge leaves every answer at once.
+    Revoke {
+        handle: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
 }
 
 #[derive(Args, Default)]
@@ -380,6 +418,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Account { action } => account(file, action).await,
+        Command::Expert { action } => expert(file, action).await,
         Command::Triage => {
             let mut text = String::new();
             std::io::stdin()
@@ -512,6 +551,11 @@ async fn run_demo(config: Config) -> anyhow::Result<()> {
         println!("    {handle}");
     }
     println!("  Moderator: {}", demo::MODERATOR);
+    println!(
+        "  Admin: {} (an application from {} is waiting at /admin/experts)",
+        demo::ADMIN,
+        demo::APPLICANT
+    );
     println!();
     println!("  Press Ctrl-C to stop; the demo database is then deleted.");
     app.run_until(shutdown_signal()).await?;
@@ -560,6 +604,62 @@ async fn account(file: Option<&std::path::Path>, action: AccountCommand) -> anyh
         }
         AccountCommand::Disable { handle, db } => set_disabled(file, db, &handle, true).await,
         AccountCommand::Enable { handle, db } => set_disabled(file, db, &handle, false).await,
+    }
+}
+
+async fn expert(file: Option<&std::path::Path>, action: ExpertCommand) -> anyhow::Result<()> {
+    use confide_core::expert::{ApplicationStatus, Decision};
+    let (handle, decision, db) = match action {
+        ExpertCommand::List { status, db } => {
+            let status = match status.as_deref() {
+                None => None,
+                Some(s) => Some(ApplicationStatus::parse(s).with_context(|| {
+                    format!("unknown status {s:?}: expected pending, verified, rejected or revoked")
+                })?),
+            };
+            let config = Config::load(file, database_override(db))?;
+            let store = open_store(&config.database_url).await?;
+            for a in store.applications(status, 500).await? {
+                println!(
+                    "{}\t{}\t{}\t{} ({})\t{}\t{}",
+                    a.handle,
+                    a.status.as_str(),
+                    a.display_name,
+                    a.profession,
+                    a.licence_body,
+                    a.licence_number,
+                    a.check_url
+                );
+            }
+            return Ok(());
+        }
+        ExpertCommand::Verify { handle, db } => (handle, Decision::Verify, db),
+        ExpertCommand::Reject { handle, reason, db } => (
+            handle,
+            Decision::with_reason("reject", &reason).context("--reason")?,
+            db,
+        ),
+        ExpertCommand::Revoke { handle, reason, db } => (
+            handle,
+            Decision::with_reason("revoke", &reason).context("--reason")?,
+            db,
+        ),
+    };
+    let config = Config::load(file, database_override(db))?;
+    let store = open_store(&config.database_url).await?;
+    match store
+        .decide_expert(&handle, &decision, "admin:cli", confide_web::now())
+        .await
+    {
+        Ok(()) => {
+            println!("{} {handle}", decision.as_str());
+            Ok(())
+        }
+        Err(confide_store::StoreError::NotFound) => bail!("no account with handle {handle:?}"),
+        Err(confide_store::StoreError::Conflict(why)) => {
+            bail!("cannot {} {handle}: {why}", decision.as_str())
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

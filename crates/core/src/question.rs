@@ -93,7 +93,7 @@ pub fn question_path(id: QuestionId, title: &str) -> String {
     match slug.as_str() {
         "" => format!("/q/{id}"),
         // These name actions under /q/{id}; a title may not shadow them.
-        "answers" | "replies" => format!("/q/{id}/{slug}-q"),
+        "answers" | "replies" | "revisions" => format!("/q/{id}/{slug}-q"),
         _ => format!("/q/{id}/{slug}"),
     }
 }

@@ -185,6 +185,7 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<confide_core::evidence::ReviewId>;
     async fn update_answer(&self, id: AnswerId, draft: &AnswerDraft) -> Result<()>;
     async fn create_reply(&self, draft: &ReplyDraft) -> Result<ReplyId>;
+    async fn reply(&self, id: ReplyId) -> Result<Option<confide_core::Reply>>;
     /// Records which answer helped the asker; the answer must belong to the question.
     async fn mark_helpful(
         &self,

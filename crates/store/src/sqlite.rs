@@ -402,6 +402,11 @@ async fn insert_citations(
     Ok(())
 }
 
+const REPLY_SELECT: &str = "SELECT replies.id, question_id, answer_id, author_id, body, body_html,
+        replies.created_at, replies.hidden_reason, replies.moderator_note,
+        handle, display_name, credentials, verified_at
+     FROM replies LEFT JOIN accounts ON accounts.id = replies.author_id";
+
 fn reply_from_row(row: &SqliteRow) -> Result<Reply> {
     let author = match row.try_get::<Option<i64>, _>("author_id")? {
         None => ReplyAuthor::Asker,
@@ -601,13 +606,9 @@ impl Store for SqliteStore {
             id.0,
         )
         .await?;
-        let replies = sqlx::query(
-            "SELECT replies.id, question_id, answer_id, author_id, body, body_html, replies.created_at,
-                    replies.hidden_reason, replies.moderator_note,
-                    handle, display_name, credentials, verified_at
-             FROM replies LEFT JOIN accounts ON accounts.id = replies.author_id
-             WHERE question_id = ? ORDER BY replies.id",
-        )
+        let replies = sqlx::query(&format!(
+            "{REPLY_SELECT} WHERE question_id = ? ORDER BY replies.id"
+        ))
         .bind(id.0)
         .fetch_all(&mut *tx)
         .await?
@@ -1039,6 +1040,16 @@ impl Store for SqliteStore {
         .await?;
         tx.commit().await?;
         Ok(ReplyId(id))
+    }
+
+    async fn reply(&self, id: ReplyId) -> Result<Option<Reply>> {
+        sqlx::query(&format!("{REPLY_SELECT} WHERE replies.id = ?"))
+            .bind(id.0)
+            .fetch_optional(&self.reader)
+            .await?
+            .as_ref()
+            .map(reply_from_row)
+            .transpose()
     }
 
     async fn mark_helpful(

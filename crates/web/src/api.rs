@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/answers/{id}/reviews", post(create_review))
         .route("/sessions", post(create_session).delete(end_session))
         .route("/search", get(search))
+        .route("/flags", post(create_flag))
         .fallback(|| async { ApiError(Error::NotFound) })
 }
 
@@ -50,12 +51,13 @@ pub fn routes() -> Router<AppState> {
     ),
     paths(
         create_question, list_questions, get_question, erase_question, create_reply,
-        mark_helpful, create_answer, edit_answer, create_review, create_session, end_session, search
+        mark_helpful, create_answer, edit_answer, create_review, create_session, end_session, search,
+        create_flag
     ),
     components(schemas(
         NewQuestion, CreatedQuestion, RemovedView, TriageView, QuestionView, AnswerView, ReplyView, AuthorView,
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
-        SessionToken, RevisionsView, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, ErrorBody, crate::error::ErrorDetail
+        SessionToken, RevisionsView, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, NewFlag, FlagTarget, ErrorBody, crate::error::ErrorDetail
     )),
     modifiers(&BearerAuth)
 )]
@@ -123,7 +125,12 @@ pub struct RemovedView {
 #[derive(Serialize, ToSchema)]
 pub struct AuthorView {
     display_name: String,
+    /// Their profession, as an admin verified it.
     credentials: String,
+    /// Whether an admin's verification of this expert stands today.
+    verified: bool,
+    /// When they were verified (RFC 3339), while it stands.
+    verified_at: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -357,6 +364,8 @@ impl From<&confide_core::Author> for AuthorView {
         AuthorView {
             display_name: a.display_name.clone(),
             credentials: a.credentials.clone(),
+            verified: a.verified_at.is_some(),
+            verified_at: a.verified_at.map(|t| t.rfc3339()),
         }
     }
 }
@@ -620,7 +629,7 @@ async fn get_question(
     if !viewer.may_see(&thread.question) {
         return Err(Error::NotFound.into());
     }
-    Ok(Json((&thread).into()))
+    Ok(Json((&thread.visible_to(&viewer)).into()))
 }
 
 /// Erase a question with its answers and replies (asker only).
@@ -808,6 +817,45 @@ async fn create_review(
     )?;
     let review = state.store.create_review(&draft).await?;
     Ok((StatusCode::CREATED, Json(Created { id: review.0 })).into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct FlagTarget {
+    /// `question`, `answer` or `reply`.
+    kind: String,
+    id: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewFlag {
+    target: FlagTarget,
+    /// `harmful`, `spam`, `identifying` or `other`.
+    reason: String,
+    /// What a moderator should know; required for `other`, at most 500 characters.
+    note: Option<String>,
+}
+
+/// Report a question, answer or reply to the moderators. Anonymous; rate-limited.
+#[utoipa::path(post, path = "/api/v1/flags", tag = "questions",
+    request_body = NewFlag,
+    responses((status = 201, body = Created), (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "Too many requests; see Retry-After")))]
+async fn create_flag(
+    State(state): State<AppState>,
+    client: Client,
+    ApiJson(input): ApiJson<NewFlag>,
+) -> Result<Response, ApiError> {
+    use confide_core::moderation::{FlagDraft, FlagReason, Target};
+    state.limits.check(Limit::Flag, &client)?;
+    let draft = FlagDraft::new(
+        Target::parse(&input.target.kind, input.target.id)?,
+        FlagReason::parse(&input.reason)?,
+        input.note.as_deref().unwrap_or(""),
+        now(),
+    )?;
+    let id = state.store.create_flag(&draft).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })).into_response())
 }
 
 /// Log in: exchange a handle and password for a session token.

@@ -27,6 +27,10 @@ pub enum Limit {
     Search,
     /// A reader's "this helped me" on one answer: once a day.
     Helped,
+    /// Reports to moderators: enough for a careful reader, not for a flood.
+    Flag,
+    /// Applications to be an expert: a handful a day.
+    Apply,
 }
 
 /// Allowances: a burst, then one more every `refill` seconds.
@@ -69,6 +73,8 @@ impl LimitConfig {
             Limit::Vote => (self.vote_burst, self.vote_refill_seconds),
             Limit::Search => (60, 1),
             Limit::Helped => (1, 86_400),
+            Limit::Flag => (10, 360),
+            Limit::Apply => (3, 28_800),
         };
         (f64::from(burst.max(1)), Duration::from_secs(refill.max(1)))
     }

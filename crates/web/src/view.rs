@@ -2,6 +2,7 @@
 //! Markdown we rendered and sanitised ourselves (`PreEscaped`).
 
 use axum::http::StatusCode;
+use confide_core::moderation::{FlagReason, Target};
 use confide_core::question::ReplyAuthor;
 use confide_core::{Account, Answer, AnswerId, QuestionSummary, Reply, Thread, Timestamp, Topic};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -47,8 +48,20 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                         a href="/ask" { "Ask anonymously" }
                         a href="/search" { "Search" }
                         @if let Some(account) = chrome.account {
-                            a href="/expert" { "Queue" }
-                            a href="/expert/reviews" { "Reviews due" }
+                            @if account.may(confide_core::Action::ViewQueue) {
+                                a href="/expert" { "Queue" }
+                            } @else {
+                                a href="/expert" { "Application" }
+                            }
+                            @if account.may(confide_core::Action::Answer) {
+                                a href="/expert/reviews" { "Reviews due" }
+                            }
+                            @if account.may(confide_core::Action::Moderate) {
+                                a href="/moderation" { "Moderation" }
+                            }
+                            @if account.may(confide_core::Action::VerifyExperts) {
+                                a href="/admin/experts" { "Experts" }
+                            }
                             a href="/expert/account" { "Account" }
                             form method="post" action="/logout" class="inline" {
                                 input type="hidden" name="csrf" value=[chrome.logout_csrf.as_deref()];
@@ -232,6 +245,13 @@ pub struct ThreadControls<'a> {
     pub expert: Option<ExpertControls<'a>>,
     /// An anonymous reader's form token, for "this helped me too".
     pub reader_csrf: Option<&'a str>,
+    /// An anonymous form token for reporting content, for anyone who
+    /// cannot simply hide it.
+    pub flag_csrf: Option<&'a str>,
+    /// A moderator's session form token: hide, restore and edit buttons.
+    pub moderator_csrf: Option<&'a str>,
+    /// This page's path, to come back to after reporting or moderating.
+    pub here: &'a str,
 }
 
 pub struct AskerControls<'a> {
@@ -257,11 +277,18 @@ pub struct ExpertControls<'a> {
 
 pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
     let q = &t.question;
+    let target = Target::Question(q.id);
     html! {
         article class="question" aria-labelledby="question-title" {
-            p class="meta" { (topic_label(q.topic)) " · asked anonymously " (time(q.created_at, now)) }
+            (hidden_notice(q.hidden.as_deref()))
+            p class="meta" { (topic_label(q.topic)) " · asked anonymously " (time(q.created_at, now))
+                @if q.revisions > 1 {
+                    " · " a href={ "/q/" (q.id.0) "/revisions" } { "edited by a moderator" }
+                }
+            }
             h1 id="question-title" { (q.title) }
             div class="prose" { (PreEscaped(&q.body_html)) }
+            (content_actions(target, q.hidden.is_some(), controls))
         }
         section class="answers" aria-labelledby="answers-heading" {
             h2 id="answers-heading" {
@@ -275,7 +302,7 @@ pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp) -> Mark
         @if !general.is_empty() {
             section class="thread-replies" aria-label="Replies to the question" {
                 h2 { "Replies" }
-                (reply_list(&general, now))
+                (reply_list(&general, controls, now))
             }
         }
         @if let Some(asker) = &controls.asker {
@@ -305,9 +332,9 @@ fn answer_view(
             @if helpful {
                 p class="helpful-badge" { "✓ The asker said this answer helped" }
             }
+            (hidden_notice(answer.hidden.as_deref()))
             p class="byline" {
-                strong { (answer.author.display_name) }
-                span class="credentials" { (answer.author.credentials) }
+                (author_line(&answer.author))
                 span class="when" { "answered " (time(answer.created_at, now))
                     @if answer.updated_at != answer.created_at { ", edited " (time(answer.updated_at, now)) } }
             }
@@ -339,9 +366,10 @@ fn answer_view(
                     }
                 }
             }
+            (content_actions(Target::Answer(answer.id), answer.hidden.is_some(), controls))
             (reviews(&answer.reviews, controls.expert.as_ref(), now))
             @if !replies.is_empty() {
-                (reply_list(&replies, now))
+                (reply_list(&replies, controls, now))
             }
             @if let Some(expert) = &controls.expert {
                 @if answer.editable_by(expert.account) {
@@ -410,7 +438,7 @@ fn reviews(
                                 @match r.verdict { Verdict::Endorse => "Endorsed by ", Verdict::Dispute => "Disputed by " }
                                 (r.reviewer.display_name)
                             }
-                            span class="credentials" { (r.reviewer.credentials) }
+                            (credentials(&r.reviewer))
                             span class="when" { (time(r.created_at, now)) }
                         }
                         @if let Some(quote) = &r.quote {
@@ -516,20 +544,138 @@ fn review_form(answer: confide_core::AnswerId, csrf: &str) -> Markup {
     }
 }
 
-fn reply_list(replies: &[&Reply], now: Timestamp) -> Markup {
+fn reply_list(replies: &[&Reply], controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
     html! {
         ol class="replies" {
             @for r in replies {
                 li id={ "reply-" (r.id.0) } class={ "reply " @match r.author { ReplyAuthor::Asker => "by-asker", ReplyAuthor::Expert(_) => "by-expert" } } {
+                    (hidden_notice(r.hidden.as_deref()))
                     p class="byline" {
                         @match &r.author {
                             ReplyAuthor::Asker => { strong { "The asker" } }
-                            ReplyAuthor::Expert(a) => { strong { (a.display_name) } span class="credentials" { (a.credentials) } }
+                            ReplyAuthor::Expert(a) => { (author_line(a)) }
                         }
                         span class="when" { (time(r.created_at, now)) }
                     }
                     div class="prose" { (PreEscaped(&r.body_html)) }
+                    @if let Some(note) = &r.moderator_note {
+                        p class="moderator-note" { "Edited by a moderator: " (note) }
+                    }
+                    (content_actions(Target::Reply(r.id), r.hidden.is_some(), controls))
                 }
+            }
+        }
+    }
+}
+
+/// An expert's name, profession, and whether an admin's verification of
+/// them stands today (read with the page, so a revocation shows at once).
+pub fn author_line(a: &confide_core::Author) -> Markup {
+    html! {
+        strong { (a.display_name) }
+        (credentials(a))
+    }
+}
+
+/// Profession and verification, beside a name shown by the caller.
+pub fn credentials(a: &confide_core::Author) -> Markup {
+    html! {
+        span class="credentials" { (a.credentials) }
+        @match a.verified_at {
+            Some(at) => {
+                span class="verified" title="An administrator checked this expert's professional registration" {
+                    "✓ Verified " (at.date())
+                }
+            }
+            None => { span class="unverified" { "Not verified" } }
+        }
+    }
+}
+
+/// Shown to moderators (the only ones who see hidden content) above it.
+fn hidden_notice(reason: Option<&str>) -> Markup {
+    html! {
+        @if let Some(reason) = reason {
+            p class="notice hidden-content" role="note" { strong { "Hidden from the public" } ": " (reason) }
+        }
+    }
+}
+
+/// "Report" for readers and askers; hide, restore and edit for moderators.
+fn content_actions(target: Target, hidden: bool, controls: &ThreadControls<'_>) -> Markup {
+    let kind = target.kind();
+    let id = target.id();
+    let key = format!("{kind}-{id}");
+    html! {
+        @if let Some(csrf) = controls.moderator_csrf {
+            div class="moderation-actions" {
+                form method="post" action={ "/moderation/" (kind) "/" (id) } class="inline" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    input type="hidden" name="back" value=(controls.here);
+                    @if hidden {
+                        button type="submit" name="action" value="restore" class="secondary" { "Restore" }
+                    } @else {
+                        label for={ "hide-" (key) } class="visually-hidden" { "Why hide it" }
+                        input id={ "hide-" (key) } name="reason" type="text" maxlength="300" placeholder="Why hide it";
+                        button type="submit" name="action" value="hide" class="secondary" { "Hide" }
+                    }
+                }
+                " "
+                a href=(edit_path(target)) { "Edit as moderator" }
+            }
+        } @else if let Some(csrf) = controls.flag_csrf {
+            (flag_form(target, csrf, controls.here))
+        }
+    }
+}
+
+/// A reader's report: a reason, an optional note, no account.
+/// A line diff between two versions, with additions and removals marked.
+pub fn diff(before: &str, after: &str) -> Markup {
+    use confide_core::diff::Line;
+    html! {
+        div class="diff" {
+            @for line in confide_core::diff::lines(before, after) {
+                @match line {
+                    Line::Same(l) => { div class="same" { (l) " " } }
+                    Line::Added(l) => { ins { (l) " " } }
+                    Line::Removed(l) => { del { (l) " " } }
+                }
+            }
+        }
+    }
+}
+
+/// Where a moderator edits something: answers through their own edit page.
+pub fn edit_path(target: Target) -> String {
+    match target {
+        Target::Answer(a) => format!("/answers/{}/edit", a.0),
+        other => format!("/moderation/{}/{}/edit", other.kind(), other.id()),
+    }
+}
+
+pub fn flag_form(target: Target, csrf: &str, back: &str) -> Markup {
+    let key = format!("{}-{}", target.kind(), target.id());
+    html! {
+        details class="flag-form" {
+            summary { "Report this " (target.kind()) }
+            form method="post" action="/flags" {
+                input type="hidden" name="csrf" value=(csrf);
+                input type="hidden" name="kind" value=(target.kind());
+                input type="hidden" name="id" value=(target.id());
+                input type="hidden" name="back" value=(back);
+                fieldset {
+                    legend { "What is wrong with it?" }
+                    @for (i, reason) in FlagReason::ALL.iter().enumerate() {
+                        label class="check" {
+                            input type="radio" name="reason" value=(reason.as_str()) required checked[i == 0];
+                            " " (reason.label())
+                        }
+                    }
+                }
+                label for={ "flag-note-" (key) } { "Anything a moderator should know (optional, except for \"something else\")" }
+                input id={ "flag-note-" (key) } name="note" type="text" maxlength="500";
+                button type="submit" class="secondary" { "Send report" }
             }
         }
     }

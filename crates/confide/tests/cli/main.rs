@@ -151,6 +151,142 @@ fn accounts_are_created_checked_and_disabled() {
     assert!(stderr(&nobody).contains("no account with handle \"nobody\""));
 }
 
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// An application as the web form makes one (there is no CLI to apply).
+async fn application(url: &str, handle: &str) {
+    use confide_core::expert::{ApplicationDraft, ApplicationInput};
+    let store = confide_store::open(url).await.unwrap();
+    let draft = ApplicationDraft::parse(
+        &ApplicationInput {
+            handle,
+            display_name: "Applicant",
+            profession: "Midwife",
+            licence_number: "MW-99812",
+            licence_body: "A midwifery council",
+            check_url: "https://register.example.org/MW-99812",
+            statement: "Twelve years on a maternity ward.",
+        },
+        confide_core::Timestamp(1),
+    )
+    .unwrap();
+    store.apply_as_expert(&draft, "!").await.unwrap();
+}
+
+#[tokio::test]
+async fn admins_verify_reject_and_revoke_experts_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = db_url(dir.path());
+    assert!(run(&["migrate", "--database", &url], "").status.success());
+    application(&url, "mw.one").await;
+    application(&url, "mw.two").await;
+
+    let pending = run(
+        &["expert", "list", "--status", "pending", "--database", &url],
+        "",
+    );
+    assert!(pending.status.success(), "{}", stderr(&pending));
+    assert!(stdout(&pending).contains("mw.one\tpending") && stdout(&pending).contains("MW-99812"));
+    let bogus = run(
+        &["expert", "list", "--status", "maybe", "--database", &url],
+        "",
+    );
+    assert!(
+        stderr(&bogus).contains("unknown status \"maybe\""),
+        "{}",
+        stderr(&bogus)
+    );
+
+    let verify = run(&["expert", "verify", "mw.one", "--database", &url], "");
+    assert!(verify.status.success(), "{}", stderr(&verify));
+    assert!(stdout(&verify).contains("verify mw.one"));
+    let twice = run(&["expert", "verify", "mw.one", "--database", &url], "");
+    assert!(
+        stderr(&twice).contains("already verified"),
+        "{}",
+        stderr(&twice)
+    );
+
+    // Rejecting and revoking say why, always.
+    let no_reason = run(&["expert", "reject", "mw.two", "--database", &url], "");
+    assert!(
+        stderr(&no_reason).contains("--reason"),
+        "{}",
+        stderr(&no_reason)
+    );
+    let blank = run(
+        &[
+            "expert",
+            "reject",
+            "mw.two",
+            "--reason",
+            " ",
+            "--database",
+            &url,
+        ],
+        "",
+    );
+    assert!(
+        stderr(&blank).contains("--reason") && stderr(&blank).contains("empty"),
+        "{}",
+        stderr(&blank)
+    );
+    let reject = run(
+        &[
+            "expert",
+            "reject",
+            "mw.two",
+            "--reason",
+            "registration not found",
+            "--database",
+            &url,
+        ],
+        "",
+    );
+    assert!(reject.status.success(), "{}", stderr(&reject));
+
+    // Operator-made accounts can be revoked too.
+    assert!(create_expert(&url, "dr.made", "a long enough password\n")
+        .status
+        .success());
+    let revoke = run(
+        &[
+            "expert",
+            "revoke",
+            "dr.made",
+            "--reason",
+            "left the profession",
+            "--database",
+            &url,
+        ],
+        "",
+    );
+    assert!(revoke.status.success(), "{}", stderr(&revoke));
+    let nobody = run(&["expert", "verify", "nobody", "--database", &url], "");
+    assert!(stderr(&nobody).contains("no account with handle \"nobody\""));
+
+    let store = confide_store::open(&url).await.unwrap();
+    let (made, _) = store.account_for_login("dr.made").await.unwrap().unwrap();
+    assert_eq!(made.verified_at, None);
+    let (one, _) = store.account_for_login("mw.one").await.unwrap().unwrap();
+    assert!(one.verified_at.is_some());
+    let rejected = store
+        .applications(Some(confide_core::expert::ApplicationStatus::Rejected), 10)
+        .await
+        .unwrap();
+    assert_eq!(rejected[0].handle, "mw.two");
+    assert_eq!(
+        rejected[0].decision_note.as_deref(),
+        Some("registration not found")
+    );
+    let audit = store.audit_log(20).await.unwrap();
+    assert!(audit.iter().any(|e| e.action == "expert.revoke"
+        && e.actor == "admin:cli"
+        && e.target == "account:dr.made"));
+}
+
 #[test]
 fn unsupported_databases_are_refused_clearly() {
     let out = run(&["migrate", "--database", "mysql://localhost/x"], "");

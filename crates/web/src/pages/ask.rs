@@ -365,8 +365,10 @@ pub async fn private_page(
     let Some(thread) = state.store.thread(id).await? else {
         return Ok(lost_link_page(&state));
     };
+    let thread = thread.visible_to(&confide_core::Viewer::Asker(id));
     let base = format!("/private/{}", capability.as_str());
     let csrf = csrf::token(&state, Binding::Capability(&capability.hash()));
+    let flag_csrf = csrf::token(&state, Binding::Anonymous);
     let controls = ThreadControls {
         asker: Some(AskerControls {
             base: &base,
@@ -374,6 +376,9 @@ pub async fn private_page(
         }),
         expert: None,
         reader_csrf: None,
+        flag_csrf: Some(&flag_csrf),
+        moderator_csrf: None,
+        here: &base,
     };
     let q = &thread.question;
     let (lang, guessed) = locale(&headers);
@@ -390,7 +395,10 @@ pub async fn private_page(
         html! {
             div class="notice private-notice" role="status" {
                 p { strong { "This is your private page." } " Keep this link: it is the only way back here." }
-                @if q.is_public() {
+                @if let Some(reason) = &q.hidden {
+                    p { "Moderators took your question off the public pages (" (reason) "). "
+                        "You can still read and reply to answers here." }
+                } @else if q.is_public() {
                     p { "Your question is public, without anything that identifies you: "
                         a href=(q.path()) { "see the public page" } "." }
                 } @else {

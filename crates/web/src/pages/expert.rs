@@ -13,6 +13,7 @@ use super::public::{question_page, Draft};
 use super::{chrome, private};
 use crate::auth::{clear_session_cookie, session_cookie, start_session, verify_login};
 use confide_core::evidence::{Citation, ReviewDraft, ReviewId, ReviewStatus, Verdict};
+use confide_core::moderation::Target;
 
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
@@ -27,7 +28,7 @@ pub struct LoginQuery {
 }
 
 /// Only paths on this site, so the login form cannot be used to send people elsewhere.
-fn safe_next(next: Option<&str>) -> &str {
+pub(super) fn safe_next(next: Option<&str>) -> &str {
     match next {
         // A path on this site only: printable ASCII (browsers drop tabs and
         // newlines, which would turn "/\t/evil" into "//evil"), one slash.
@@ -69,7 +70,8 @@ fn login_page(
         &chrome(state, "Expert login", session),
         html! {
             h1 { "Expert login" }
-            p { "Accounts are for verified experts and moderators. Askers never need one." }
+            p { "Accounts are for verified experts and moderators. Askers never need one. "
+                "A health professional who would like to answer? " a href="/experts/apply" { "Apply to answer as an expert" } "." }
             @if let Some(error) = error {
                 div class="error-summary" role="alert" { p { (error) } }
             }
@@ -151,7 +153,11 @@ pub async fn logout(
     Ok(response)
 }
 
-fn require(session: Option<Session>, action: Action, here: &str) -> Result<Session, Error> {
+pub(super) fn require(
+    session: Option<Session>,
+    action: Action,
+    here: &str,
+) -> Result<Session, Error> {
     match session {
         Some(s) if s.account.may(action) => Ok(s),
         Some(_) => Err(Error::Forbidden),
@@ -165,6 +171,9 @@ pub async fn queue(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
 ) -> Result<Response, PageError> {
+    if let Some(s) = session.as_ref().filter(|s| s.account.verified_at.is_none()) {
+        return Ok(super::experts::application_status(&state, s).await?);
+    }
     let session = require(session, Action::ViewQueue, "/expert")?;
     let waiting = state.store.unanswered_questions(200).await?;
     let now = now();
@@ -224,8 +233,8 @@ pub async fn edit_form(
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
     let here = format!("/answers/{id}/edit");
-    let session = require(session, Action::Answer, &here)?;
-    let answer = own_answer(&state, &session, id).await?;
+    let session = require_login(session, &here)?;
+    let answer = editable_answer(&state, &session, id).await?;
     let references: Vec<String> = answer.citations.iter().map(Citation::to_line).collect();
     Ok(edit_page(
         &state,
@@ -272,9 +281,9 @@ pub async fn edit(
     Id(id, _): PageId,
     PageForm(form): PageForm<AnswerForm>,
 ) -> Result<Response, PageError> {
-    let session = require(session, Action::Answer, &format!("/answers/{id}/edit"))?;
+    let session = require_login(session, &format!("/answers/{id}/edit"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
-    let answer = own_answer(&state, &session, id).await?;
+    let answer = editable_answer(&state, &session, id).await?;
     let body = AnswerBody::parse(&form.body)?;
     let citations = Citation::parse_lines(&form.references)?;
     if form.action == "preview" {
@@ -298,6 +307,13 @@ pub async fn edit(
     .with_citations(citations)?
     .with_reason(&form.reason)?;
     state.store.update_answer(answer.id, &draft).await?;
+    if answer.author.id != session.account.id {
+        let actor = format!("account:{}", session.account.handle);
+        state
+            .store
+            .close_flags_as_edited(Target::Answer(answer.id), &actor, now())
+            .await?;
+    }
     Ok(Redirect::to(&format!("/q/{}#answer-{}", answer.question_id.0, id)).into_response())
 }
 
@@ -364,18 +380,36 @@ pub async fn revision_diff(
             p { a href={ "/answers/" (id) "/revisions" } { "← All versions" } " · " a href=(thread.question.path()) { "the question" } }
             h1 { "Version " (after.number - 1) " → " (after.number) }
             p { (after.editor) ", " (after.created_at.date()) ": " (after.reason) }
-            div class="diff" {
-                @for line in confide_core::diff::lines(&before.body, &after.body) {
-                    @match line {
-                        confide_core::diff::Line::Same(l) => { div class="same" { (l) " " } }
-                        confide_core::diff::Line::Added(l) => { ins { (l) " " } }
-                        confide_core::diff::Line::Removed(l) => { del { (l) " " } }
-                    }
-                }
-            }
+            (view::diff(&before.body, &after.body))
         },
     );
     Ok(page_for(session.as_ref(), markup))
+}
+
+/// An answer this account may edit: its author's, or any for a moderator
+/// (whose edits are audited and leave the review date alone).
+async fn editable_answer(
+    state: &AppState,
+    session: &Session,
+    id: i64,
+) -> Result<confide_core::Answer, Error> {
+    if session.account.may(Action::Moderate) {
+        return state
+            .store
+            .answer(AnswerId(id))
+            .await?
+            .ok_or(Error::NotFound);
+    }
+    if !session.account.may(Action::Answer) {
+        return Err(Error::Forbidden);
+    }
+    own_answer(state, session, id).await
+}
+
+fn require_login(session: Option<Session>, here: &str) -> Result<Session, Error> {
+    session.ok_or_else(|| Error::LoginRequired {
+        next: here.to_owned(),
+    })
 }
 
 /// An answer the logged-in expert wrote (and so may edit or confirm).
@@ -416,13 +450,13 @@ async fn visible_answer(
         Some(s) => confide_core::Viewer::Account(s.account.clone()),
         None => confide_core::Viewer::Reader,
     };
-    if !viewer.may_see(&thread.question) {
+    if !viewer.may_see(&thread.question) || (answer.hidden.is_some() && !viewer.moderates()) {
         return Err(Error::NotFound.into());
     }
     Ok((answer, thread))
 }
 
-fn page_for(session: Option<&Session>, markup: maud::Markup) -> Response {
+pub(super) fn page_for(session: Option<&Session>, markup: maud::Markup) -> Response {
     match session {
         Some(_) => private(markup),
         None => super::page(markup),

@@ -110,7 +110,12 @@ pub async fn private_feed(
         .question_id_by_capability(&capability.hash())
         .await?
         .ok_or(Error::NotFound)?;
-    let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
+    let thread = state
+        .store
+        .thread(id)
+        .await?
+        .ok_or(Error::NotFound)?
+        .visible_to(&confide_core::Viewer::Asker(id));
     let base = base_url(&state, &headers);
     let page = format!("{base}/private/{}", capability.as_str());
     let mut entries: Vec<Entry> = thread

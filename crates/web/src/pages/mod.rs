@@ -2,7 +2,9 @@
 
 mod ask;
 mod expert;
+mod experts;
 mod feeds;
+mod moderation;
 mod public;
 pub(crate) mod search;
 
@@ -60,6 +62,28 @@ pub fn routes() -> Router<AppState> {
             "/answers/{id}/edit",
             get(expert::edit_form).post(expert::edit),
         )
+        .route("/flags", post(moderation::flag))
+        .route("/moderation", get(moderation::queue))
+        .route("/moderation/{kind}/{id}", post(moderation::decide))
+        .route(
+            "/moderation/question/{id}/edit",
+            get(moderation::edit_question_form).post(moderation::edit_question),
+        )
+        .route(
+            "/moderation/reply/{id}/edit",
+            get(moderation::edit_reply_form).post(moderation::edit_reply),
+        )
+        .route("/q/{id}/revisions", get(moderation::question_revisions))
+        .route(
+            "/q/{id}/revisions/{number}",
+            get(moderation::question_revision_diff),
+        )
+        .route(
+            "/experts/apply",
+            get(experts::apply_form).post(experts::apply),
+        )
+        .route("/admin/experts", get(experts::admin_page))
+        .route("/admin/experts/{handle}", post(experts::decide))
         .route("/static/site.css", get(stylesheet))
         .route("/robots.txt", get(robots))
         .route("/health", get(health))

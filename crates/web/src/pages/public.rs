@@ -103,6 +103,8 @@ pub(crate) async fn question_page(
     if !viewer.may_see(&thread.question) {
         return Err(Error::NotFound.into());
     }
+    let thread = thread.visible_to(&viewer);
+    let here = thread.question.path();
     let now = now();
     let csrf_token = session
         .as_ref()
@@ -112,6 +114,9 @@ pub(crate) async fn question_page(
     let controls = ThreadControls {
         reader_csrf: (session.is_none() && thread.question.is_public())
             .then_some(reader_csrf.as_str()),
+        flag_csrf: (!viewer.moderates()).then_some(reader_csrf.as_str()),
+        moderator_csrf: viewer.moderates().then_some(csrf_token.as_str()),
+        here: &here,
         asker: None,
         expert: session.as_ref().map(|s: &Session| ExpertControls {
             account: &s.account,

@@ -6,3 +6,4 @@ mod api;
 mod pages;
 mod security;
 mod support;
+mod trust;

@@ -417,9 +417,11 @@ async fn experts_edit_only_their_own_answers() {
 async fn staff_pages_need_a_login_and_the_right_role() {
     let app = spawn_app().await;
     app.create_account("mod.one", Role::Moderator).await;
-    let r = app.get("/expert").await;
-    assert_eq!(r.status().as_u16(), 303);
-    assert_eq!(r.headers()["location"], "/login?next=/expert");
+    for page in ["/expert", "/moderation", "/admin/experts"] {
+        let r = app.get(page).await;
+        assert_eq!(r.status().as_u16(), 303);
+        assert_eq!(r.headers()["location"], format!("/login?next={page}"));
+    }
 
     // A wrong password keeps the handle and says why.
     let csrf = csrf_in(&app.get_text("/login").await.1);

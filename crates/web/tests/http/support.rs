@@ -195,9 +195,24 @@ impl TestApp {
     }
 }
 
-/// The first CSRF token in a page.
+/// The first form token on the page that is not a report form's (every
+/// thread carries "Report this …" forms with an anonymous token).
 pub fn csrf_in(page: &str) -> String {
-    value_after(page, r#"name="csrf" value=""#)
+    let marker = r#"name="csrf" value=""#;
+    let at = page
+        .match_indices(marker)
+        .map(|(i, _)| i)
+        .find(|&i| !page[i.saturating_sub(80)..i].contains(r#"action="/flags""#))
+        .unwrap_or_else(|| panic!("no form token in page"));
+    value_after(&page[at..], marker)
+}
+
+/// The token of the page's first report form.
+pub fn flag_csrf_in(page: &str) -> String {
+    value_after(
+        page,
+        r#"action="/flags"><input type="hidden" name="csrf" value=""#,
+    )
 }
 
 pub fn value_after(page: &str, marker: &str) -> String {
