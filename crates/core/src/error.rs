@@ -34,6 +34,8 @@ pub enum ValidationError {
     BadApplication(&'static str),
     #[error("flag: {0}")]
     BadFlag(&'static str),
+    #[error("that does not look like an email address")]
+    BadEmail,
 }
 
 impl ValidationError {
@@ -51,6 +53,7 @@ impl ValidationError {
             ValidationError::BadReview(_) => "bad_review",
             ValidationError::BadApplication(_) => "bad_application",
             ValidationError::BadFlag(_) => "bad_flag",
+            ValidationError::BadEmail => "bad_email",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod expert;
 pub mod markdown;
 pub mod moderation;
+pub mod notification;
 pub mod question;
 pub mod redaction;
 pub mod text;

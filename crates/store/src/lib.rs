@@ -12,6 +12,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use confide_core::expert::{Application, ApplicationDraft, ApplicationStatus, Decision};
 use confide_core::moderation::{FlagDraft, Flagged, QuestionEdit, Resolution, Target};
+use confide_core::notification::{Arrival, EmailAddress, Subscription};
 use confide_core::question::{AnswerDraft, QuestionDraft, ReplyDraft};
 use confide_core::{
     Account, AccountId, Answer, AnswerId, Credentials, DisplayName, Handle, QuestionId,
@@ -219,6 +220,26 @@ pub trait Store: Send + Sync + 'static {
         actor: &str,
         at: Timestamp,
     ) -> Result<()>;
+
+    // Email about new questions.
+    /// An expert's address (or none) and the topics they want to hear about.
+    async fn set_notifications(
+        &self,
+        account: AccountId,
+        email: Option<&EmailAddress>,
+        topics: &[Topic],
+        at: Timestamp,
+    ) -> Result<()>;
+    async fn notifications(&self, account: AccountId) -> Result<(Option<String>, Vec<Topic>)>;
+    /// Verified, enabled experts with an address and at least one topic.
+    async fn subscriptions(&self) -> Result<Vec<Subscription>>;
+    /// Questions asked between two change-log positions, still there and not hidden.
+    async fn arrivals(&self, after: i64, upto: i64) -> Result<Vec<Arrival>>;
+    /// A named position shared by every node (`None`: never set).
+    async fn cursor(&self, name: &str) -> Result<Option<i64>>;
+    /// Moves a named position from `from` to `to` only if it is still at
+    /// `from`: of several nodes, exactly one wins each step.
+    async fn advance_cursor(&self, name: &str, from: Option<i64>, to: i64) -> Result<bool>;
 
     // Moderation.
     /// Records a reader's flag; `NotFound` if the target does not exist.

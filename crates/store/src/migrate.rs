@@ -54,4 +54,9 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "moderation",
         sql: include_str!("../migrations/sqlite/0009_moderation.sql"),
     },
+    Migration {
+        version: 10,
+        name: "notifications",
+        sql: include_str!("../migrations/sqlite/0010_notifications.sql"),
+    },
 ];

@@ -27,9 +27,11 @@ use crate::{
 };
 use confide_core::expert::{Application, ApplicationDraft, ApplicationStatus, Decision};
 use confide_core::moderation::{FlagDraft, Flagged, QuestionEdit, Resolution, Target};
+use confide_core::notification::{Arrival, EmailAddress, Subscription};
 
 mod experts;
 mod moderation;
+mod notifications;
 
 pub struct SqliteStore {
     /// One connection for all writes: SQLite admits one writer at a time,
@@ -1143,6 +1145,36 @@ impl Store for SqliteStore {
         self.decide(handle, decision, actor, at).await
     }
 
+    async fn set_notifications(
+        &self,
+        account: AccountId,
+        email: Option<&EmailAddress>,
+        topics: &[Topic],
+        at: Timestamp,
+    ) -> Result<()> {
+        self.save_notifications(account, email, topics, at).await
+    }
+
+    async fn notifications(&self, account: AccountId) -> Result<(Option<String>, Vec<Topic>)> {
+        self.load_notifications(account).await
+    }
+
+    async fn subscriptions(&self) -> Result<Vec<Subscription>> {
+        self.list_subscriptions().await
+    }
+
+    async fn arrivals(&self, after: i64, upto: i64) -> Result<Vec<Arrival>> {
+        self.list_arrivals(after, upto).await
+    }
+
+    async fn cursor(&self, name: &str) -> Result<Option<i64>> {
+        self.read_cursor(name).await
+    }
+
+    async fn advance_cursor(&self, name: &str, from: Option<i64>, to: i64) -> Result<bool> {
+        self.move_cursor(name, from, to).await
+    }
+
     async fn create_flag(&self, flag: &FlagDraft) -> Result<i64> {
         self.insert_flag(flag).await
     }
@@ -1305,7 +1337,7 @@ impl Store for SqliteStore {
         let changed = sqlx::query(
             "UPDATE accounts SET handle = 'former-' || id, display_name = 'Former expert',
                  credentials = 'Account deleted by its owner', password_hash = '!', disabled = 1,
-                 verified_at = NULL
+                 verified_at = NULL, notify_email = NULL, notify_topics = ''
              WHERE id = ?",
         )
         .bind(account.0)

@@ -11,6 +11,7 @@ pub mod error;
 mod extract;
 pub mod limits;
 mod middleware;
+pub mod notify;
 mod pages;
 pub mod resources;
 mod view;
@@ -51,6 +52,8 @@ pub struct SiteConfig {
     /// Your own list of helplines and advice (see `data/resources.toml`);
     /// the built-in list when unset.
     pub resources_file: Option<std::path::PathBuf>,
+    /// Email to experts about new questions in their topics; off when unset.
+    pub smtp: Option<notify::SmtpConfig>,
 }
 
 impl Default for SiteConfig {
@@ -65,6 +68,7 @@ impl Default for SiteConfig {
             rate_limits: limits::LimitConfig::default(),
             retention_days: 90,
             resources_file: None,
+            smtp: None,
         }
     }
 }
@@ -77,6 +81,8 @@ pub struct AppState {
     pub config: Arc<SiteConfig>,
     pub limits: Arc<limits::RateLimiter>,
     pub resources: Arc<resources::Resources>,
+    /// Sends experts' digests, when the operator configured SMTP.
+    pub mailer: Option<Arc<notify::Mailer>>,
     /// Signs CSRF tokens; shared through the database by every node.
     secret: Arc<[u8; 32]>,
 }
@@ -93,7 +99,15 @@ impl AppState {
             None => resources::Resources::builtin(),
         }
         .map_err(Error::Internal)?;
+        let mailer = match &config.smtp {
+            Some(smtp) => Some(Arc::new(notify::Mailer::new(
+                smtp,
+                config.public_url.as_deref(),
+            )?)),
+            None => None,
+        };
         Ok(AppState {
+            mailer,
             resources: Arc::new(resources),
             limits: Arc::new(limits::RateLimiter::new(config.rate_limits.clone())),
             store,
@@ -146,6 +160,7 @@ pub struct Application {
     search: Arc<Search>,
     store: Arc<dyn Store>,
     retention_days: u32,
+    mailer: Option<Arc<notify::Mailer>>,
 }
 
 impl Application {
@@ -156,6 +171,7 @@ impl Application {
             search: state.search.clone(),
             store: state.store.clone(),
             retention_days: state.config.retention_days,
+            mailer: state.mailer.clone(),
             router: router(state),
         })
     }
@@ -172,6 +188,9 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let follower = tokio::spawn(follow_changes(self.search));
+        let notifier = self
+            .mailer
+            .map(|mailer| tokio::spawn(notify::run(self.store.clone(), mailer)));
         let retention = tokio::spawn(enforce_retention(self.store, self.retention_days));
         let app = self
             .router
@@ -181,6 +200,9 @@ impl Application {
             .await;
         follower.abort();
         retention.abort();
+        if let Some(notifier) = notifier {
+            notifier.abort();
+        }
         served
     }
 }

@@ -101,6 +101,7 @@ contract!(
     flags_are_grouped_closed_by_decisions_and_erased_with_the_question,
     moderators_edits_of_questions_keep_revisions_unless_told_not_to,
     moderators_edits_of_replies_and_answers_are_audited,
+    subscriptions_arrivals_and_a_cursor_one_node_wins,
 );
 
 async fn migrations_are_idempotent_and_the_secret_is_stable(store: &dyn Store) {
@@ -1022,4 +1023,79 @@ async fn moderators_edits_of_replies_and_answers_are_audited(store: &dyn Store) 
         .filter(|e| e.action == "answer.moderator_edit")
         .count();
     assert_eq!(moderator_edits, 1);
+}
+
+async fn subscriptions_arrivals_and_a_cursor_one_node_wins(store: &dyn Store) {
+    use confide_core::notification::EmailAddress;
+    let kim = expert(store, "dr.kim").await;
+    let applicant = store
+        .apply_as_expert(&application("nurse.wait"), "hash")
+        .await
+        .unwrap();
+    let email = EmailAddress::parse("kim@clinic.example").unwrap();
+    store
+        .set_notifications(
+            kim,
+            Some(&email),
+            &[Topic::Pain, Topic::Emotions],
+            Timestamp(1),
+        )
+        .await
+        .unwrap();
+    let other = EmailAddress::parse("wait@clinic.example").unwrap();
+    store
+        .set_notifications(applicant, Some(&other), &[Topic::Pain], Timestamp(1))
+        .await
+        .unwrap();
+    let (saved, topics) = store.notifications(kim).await.unwrap();
+    assert_eq!(saved.as_deref(), Some("kim@clinic.example"));
+    assert_eq!(topics, [Topic::Pain, Topic::Emotions]);
+    let subs = store.subscriptions().await.unwrap();
+    assert_eq!(subs.len(), 1, "only verified experts get email");
+    assert_eq!(subs[0].account, kim);
+
+    let start = store.last_change().await.unwrap();
+    let q1 = store
+        .create_question(&question(1, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let q2 = store
+        .create_question(&question(2, 11, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    store
+        .erase_question(q2, "asker", Timestamp(12))
+        .await
+        .unwrap();
+    let end = store.last_change().await.unwrap();
+    let arrivals = store.arrivals(start, end).await.unwrap();
+    assert_eq!(arrivals.len(), 1, "an erased question is nobody's news");
+    assert_eq!(arrivals[0].topic, Topic::Emotions);
+    let _ = q1;
+
+    // Exactly one of two racing nodes moves the cursor each step.
+    assert_eq!(store.cursor("notify").await.unwrap(), None);
+    assert!(store.advance_cursor("notify", None, start).await.unwrap());
+    assert!(!store.advance_cursor("notify", None, start).await.unwrap());
+    assert!(store
+        .advance_cursor("notify", Some(start), end)
+        .await
+        .unwrap());
+    assert!(!store
+        .advance_cursor("notify", Some(start), end)
+        .await
+        .unwrap());
+    assert_eq!(store.cursor("notify").await.unwrap(), Some(end));
+
+    store
+        .set_notifications(kim, None, &[], Timestamp(20))
+        .await
+        .unwrap();
+    assert!(store.subscriptions().await.unwrap().is_empty());
+    store
+        .set_notifications(kim, Some(&email), &[Topic::Pain], Timestamp(21))
+        .await
+        .unwrap();
+    store.forget_account(kim, Timestamp(30)).await.unwrap();
+    assert_eq!(store.notifications(kim).await.unwrap().0, None);
 }

@@ -668,6 +668,7 @@ pub async fn account_page(
     };
     let csrf = csrf::token(&state, Binding::Session(&session.token));
     let a = &session.account;
+    let (email, topics) = state.store.notifications(a.id).await?;
     let markup = view::layout(
         &chrome(&state, "Your account", Some(&session)),
         html! {
@@ -679,6 +680,30 @@ pub async fn account_page(
                 dt { "Role" } dd { (a.role.as_str()) }
             }
             p { a href="/expert/account/export.json" { "Download everything you wrote here (JSON)" } }
+            section class="notifications" aria-labelledby="notify-heading" {
+                h2 id="notify-heading" { "Email about new questions" }
+                @if state.mailer.is_none() {
+                    p { "This site does not send email. Follow the queue here, or a topic's Atom feed." }
+                } @else {
+                    p { "At most one email every few minutes, saying how many questions arrived in your topics and how many are urgent. "
+                        "It never holds a question's words. Leave the address empty to stop." }
+                    form method="post" action="/expert/account/notifications" {
+                        input type="hidden" name="csrf" value=(csrf);
+                        label for="notify-email" { "Email address" }
+                        input id="notify-email" name="email" type="email" maxlength="254" value=[email.as_deref()];
+                        fieldset {
+                            legend { "Topics" }
+                            @for t in confide_core::Topic::ALL {
+                                label class="check" {
+                                    input type="checkbox" name={ "topic_" (t.slug()) } value="yes" checked[topics.contains(&t)];
+                                    " " (t.label())
+                                }
+                            }
+                        }
+                        button type="submit" { "Save" }
+                    }
+                }
+            }
             section class="danger-zone" {
                 h2 { "Delete your account" }
                 p { "Your name, credentials, handle and password are deleted and you are logged out everywhere. "
@@ -708,9 +733,34 @@ pub async fn export_account(
         "version": 1,
         "exported_at": now().rfc3339(),
         "account": session.account,
+        "notification_email": state.store.notifications(session.account.id).await?.0,
         "answers": answers,
     });
     Ok(super::ask::download(body, "confide-account.json"))
+}
+
+/// Saves where (and whether) to email this expert about new questions.
+pub async fn save_notifications(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    PageForm(form): PageForm<std::collections::HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let session = require_login(session, "/expert/account")?;
+    let field = |name: &str| form.get(name).map(String::as_str).unwrap_or("");
+    csrf::verify(&state, Binding::Session(&session.token), field("csrf"))?;
+    let email = match field("email").trim() {
+        "" => None,
+        given => Some(confide_core::notification::EmailAddress::parse(given)?),
+    };
+    let topics: Vec<confide_core::Topic> = confide_core::Topic::ALL
+        .into_iter()
+        .filter(|t| !field(&format!("topic_{}", t.slug())).is_empty())
+        .collect();
+    state
+        .store
+        .set_notifications(session.account.id, email.as_ref(), &topics, now())
+        .await?;
+    Ok(Redirect::to("/expert/account#notify-heading").into_response())
 }
 
 #[derive(Deserialize)]

@@ -53,6 +53,10 @@ pub fn routes() -> Router<AppState> {
         .route("/expert/reviews", get(expert::reviews_due))
         .route("/expert/account/export.json", get(expert::export_account))
         .route("/expert/account/delete", post(expert::forget_account))
+        .route(
+            "/expert/account/notifications",
+            post(expert::save_notifications),
+        )
         .route("/login", get(expert::login_form).post(expert::login))
         .route("/logout", post(expert::logout))
         .route("/expert", get(expert::queue))
