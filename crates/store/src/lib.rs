@@ -5,6 +5,7 @@
 
 mod error;
 mod migrate;
+mod postgres;
 mod sqlite;
 
 use std::sync::Arc;
@@ -20,6 +21,7 @@ use confide_core::{
 };
 
 pub use error::{Result, StoreError};
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 /// A new account, with its password already hashed by the caller.
@@ -334,12 +336,10 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
         return Ok(Arc::new(SqliteStore::open(url).await?));
     }
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Err(StoreError::UnsupportedUrl(
-            "PostgreSQL is not supported by this build yet; use sqlite://PATH".into(),
-        ));
+        return Ok(Arc::new(PostgresStore::open(url).await?));
     }
     Err(StoreError::UnsupportedUrl(format!(
-        "{:?} (expected sqlite://PATH)",
+        "{:?} (expected sqlite://PATH or postgres://…)",
         url.chars().take(60).collect::<String>()
     )))
 }

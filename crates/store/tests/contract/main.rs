@@ -27,6 +27,47 @@ async fn sqlite() -> Db {
     Db { store, _dir: dir }
 }
 
+/// A fresh, migrated database of its own on the PostgreSQL server that
+/// `CONFIDE_TEST_POSTGRES_URL` names (`scripts/postgres-up` starts one).
+async fn postgres() -> Db {
+    use sqlx::Connection;
+    let admin_url = std::env::var("CONFIDE_TEST_POSTGRES_URL").unwrap_or_else(|_| {
+        panic!(
+            "CONFIDE_TEST_POSTGRES_URL is not set. The contract tests run against PostgreSQL too: \
+             run `scripts/test`, or start a throwaway server with `eval \"$(scripts/postgres-up)\"`"
+        )
+    });
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let name = format!(
+        "contract_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        confide_core::Timestamp(0).millis() + rand_suffix()
+    );
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+    sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    admin.close().await.unwrap();
+    let (base, _) = admin_url.rsplit_once('/').unwrap();
+    let store = confide_store::open(&format!("{base}/{name}"))
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    Db {
+        store,
+        _dir: tempfile::tempdir().unwrap(),
+    }
+}
+
+/// Distinguishes runs, so a leftover database from an earlier run never collides.
+fn rand_suffix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64 % 1_000_000_000)
+        .unwrap_or(0)
+}
+
 fn cap(n: u8) -> Capability {
     Capability::from_random([n; 32])
 }
@@ -67,6 +108,7 @@ fn answer(q: QuestionId, author: AccountId, at: i64) -> AnswerDraft {
     )
 }
 
+/// Every contract test, once per backend.
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite_backend {
@@ -74,6 +116,15 @@ macro_rules! contract {
                 #[tokio::test]
                 async fn $name() {
                     let db = super::sqlite().await;
+                    super::$name(db.store.as_ref()).await;
+                }
+            )*
+        }
+        mod postgres_backend {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let db = super::postgres().await;
                     super::$name(db.store.as_ref()).await;
                 }
             )*

@@ -5,7 +5,8 @@ use confide_core::notification::{Arrival, EmailAddress, Subscription};
 use confide_core::{AccountId, Timestamp, Topic};
 use sqlx::Row;
 
-use super::{log_change, SqliteStore};
+use super::dialect::{q, Backend};
+use super::log_change;
 use crate::{Result, StoreError};
 
 fn topics_to_text(topics: &[Topic]) -> String {
@@ -20,7 +21,7 @@ fn topics_from_text(s: &str) -> Vec<Topic> {
     s.split(',').filter_map(|t| Topic::parse(t).ok()).collect()
 }
 
-impl SqliteStore {
+impl Backend {
     pub(super) async fn save_notifications(
         &self,
         account: AccountId,
@@ -29,14 +30,15 @@ impl SqliteStore {
         at: Timestamp,
     ) -> Result<()> {
         let mut tx = self.writer.begin().await?;
-        let changed =
-            sqlx::query("UPDATE accounts SET notify_email = ?, notify_topics = ? WHERE id = ?")
-                .bind(email.map(EmailAddress::as_str))
-                .bind(topics_to_text(topics))
-                .bind(account.0)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+        let changed = sqlx::query(&q(
+            "UPDATE accounts SET notify_email = ?, notify_topics = ? WHERE id = ?",
+        ))
+        .bind(email.map(EmailAddress::as_str))
+        .bind(topics_to_text(topics))
+        .bind(account.0)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
@@ -49,11 +51,13 @@ impl SqliteStore {
         &self,
         account: AccountId,
     ) -> Result<(Option<String>, Vec<Topic>)> {
-        let row = sqlx::query("SELECT notify_email, notify_topics FROM accounts WHERE id = ?")
-            .bind(account.0)
-            .fetch_optional(&self.reader)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(&q(
+            "SELECT notify_email, notify_topics FROM accounts WHERE id = ?",
+        ))
+        .bind(account.0)
+        .fetch_optional(&self.reader)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         Ok((
             row.try_get("notify_email")?,
             topics_from_text(row.try_get("notify_topics")?),
@@ -62,12 +66,10 @@ impl SqliteStore {
 
     pub(super) async fn list_subscriptions(&self) -> Result<Vec<Subscription>> {
         // Only people who may answer today: verified and enabled.
-        sqlx::query(
-            "SELECT id, notify_email, notify_topics FROM accounts
+        sqlx::query(&q("SELECT id, notify_email, notify_topics FROM accounts
              WHERE notify_email IS NOT NULL AND notify_topics <> ''
-               AND verified_at IS NOT NULL AND disabled = 0
-             ORDER BY id",
-        )
+               AND verified_at IS NOT NULL AND disabled = FALSE
+             ORDER BY id"))
         .fetch_all(&self.reader)
         .await?
         .iter()
@@ -83,12 +85,12 @@ impl SqliteStore {
 
     pub(super) async fn list_arrivals(&self, after: i64, upto: i64) -> Result<Vec<Arrival>> {
         // Questions erased meanwhile are gone from the join: nobody is told.
-        sqlx::query(
+        sqlx::query(&q(
             "SELECT q.topic, q.urgency FROM changes c JOIN questions q ON q.id = c.entity_id
              WHERE c.seq > ? AND c.seq <= ? AND c.entity = 'question' AND c.op = 'created'
                AND q.hidden_reason IS NULL
              ORDER BY c.seq",
-        )
+        ))
         .bind(after)
         .bind(upto)
         .fetch_all(&self.reader)
@@ -106,14 +108,15 @@ impl SqliteStore {
     }
 
     pub(super) async fn read_cursor(&self, name: &str) -> Result<Option<i64>> {
-        let value: Option<String> =
-            sqlx::query_scalar("SELECT CAST(value AS TEXT) FROM instance WHERE key = ?")
+        let value: Option<Vec<u8>> =
+            sqlx::query_scalar(&q("SELECT value FROM instance WHERE key = ?"))
                 .bind(format!("cursor:{name}"))
                 .fetch_optional(&self.writer)
                 .await?;
         value
             .map(|v| {
-                v.parse()
+                <[u8; 8]>::try_from(v.as_slice())
+                    .map(i64::from_be_bytes)
                     .map_err(|_| StoreError::Corrupt(format!("cursor {name} is not a number")))
             })
             .transpose()
@@ -122,18 +125,20 @@ impl SqliteStore {
     pub(super) async fn move_cursor(&self, name: &str, from: Option<i64>, to: i64) -> Result<bool> {
         let key = format!("cursor:{name}");
         let moved = match from {
-            None => sqlx::query("INSERT OR IGNORE INTO instance (key, value) VALUES (?, ?)")
-                .bind(&key)
-                .bind(to.to_string())
-                .execute(&self.writer)
-                .await?
-                .rows_affected(),
-            Some(from) => sqlx::query(
-                "UPDATE instance SET value = ? WHERE key = ? AND CAST(value AS TEXT) = ?",
-            )
-            .bind(to.to_string())
+            None => sqlx::query(&q(
+                "INSERT INTO instance (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+            ))
             .bind(&key)
-            .bind(from.to_string())
+            .bind(&to.to_be_bytes()[..])
+            .execute(&self.writer)
+            .await?
+            .rows_affected(),
+            Some(from) => sqlx::query(&q(
+                "UPDATE instance SET value = ? WHERE key = ? AND value = ?",
+            ))
+            .bind(&to.to_be_bytes()[..])
+            .bind(&key)
+            .bind(&from.to_be_bytes()[..])
             .execute(&self.writer)
             .await?
             .rows_affected(),

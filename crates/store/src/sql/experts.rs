@@ -2,10 +2,10 @@
 
 use confide_core::expert::{Application, ApplicationDraft, ApplicationStatus, Decision};
 use confide_core::{AccountId, Role, Timestamp};
-use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::{log_audit, log_change, SqliteStore};
+use super::dialect::{q, Backend, DbRow};
+use super::{log_audit, log_change};
 use crate::error::on_unique_violation;
 use crate::{Result, StoreError};
 
@@ -14,7 +14,7 @@ const APPLICATION_SELECT: &str = "SELECT a.account_id, handle, display_name, cre
         a.created_at, decided_at, decided_by, decision_note
      FROM expert_applications a JOIN accounts ON accounts.id = a.account_id";
 
-fn application_from_row(row: &SqliteRow) -> Result<Application> {
+fn application_from_row(row: &DbRow) -> Result<Application> {
     let status: String = row.try_get("status")?;
     Ok(Application {
         account_id: AccountId(row.try_get("account_id")?),
@@ -34,7 +34,7 @@ fn application_from_row(row: &SqliteRow) -> Result<Application> {
     })
 }
 
-impl SqliteStore {
+impl Backend {
     pub(super) async fn insert_application(
         &self,
         application: &ApplicationDraft,
@@ -42,8 +42,8 @@ impl SqliteStore {
     ) -> Result<AccountId> {
         let mut tx = self.writer.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            &q("INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
         )
         .bind(application.handle.as_str())
         .bind(application.display_name.as_str())
@@ -54,11 +54,9 @@ impl SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(on_unique_violation("that handle is already taken"))?;
-        sqlx::query(
-            "INSERT INTO expert_applications
+        sqlx::query(&q("INSERT INTO expert_applications
                  (account_id, licence_number, licence_body, check_url, statement, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
+             VALUES (?, ?, ?, ?, ?, ?)"))
         .bind(id)
         .bind(&application.licence_number)
         .bind(&application.licence_body)
@@ -85,9 +83,9 @@ impl SqliteStore {
         status: Option<ApplicationStatus>,
         limit: u32,
     ) -> Result<Vec<Application>> {
-        sqlx::query(&format!(
+        sqlx::query(&q(&format!(
             "{APPLICATION_SELECT} WHERE ?1 IS NULL OR status = ?1 ORDER BY a.created_at, a.account_id LIMIT ?2"
-        ))
+        )))
         .bind(status.map(ApplicationStatus::as_str))
         .bind(i64::from(limit.clamp(1, 500)))
         .fetch_all(&self.reader)
@@ -98,7 +96,7 @@ impl SqliteStore {
     }
 
     pub(super) async fn one_application(&self, account: AccountId) -> Result<Option<Application>> {
-        sqlx::query(&format!("{APPLICATION_SELECT} WHERE a.account_id = ?"))
+        sqlx::query(&q(&format!("{APPLICATION_SELECT} WHERE a.account_id = ?")))
             .bind(account.0)
             .fetch_optional(&self.reader)
             .await?
@@ -115,11 +113,11 @@ impl SqliteStore {
         at: Timestamp,
     ) -> Result<()> {
         let mut tx = self.writer.begin().await?;
-        let row = sqlx::query(
+        let row = sqlx::query(&q(
             "SELECT accounts.id, verified_at, disabled, status FROM accounts
              LEFT JOIN expert_applications a ON a.account_id = accounts.id
              WHERE handle = ?",
-        )
+        ))
         .bind(handle)
         .fetch_optional(&mut *tx)
         .await?;
@@ -150,16 +148,14 @@ impl SqliteStore {
             }
             Decision::Revoke { .. } => (None, ApplicationStatus::Revoked),
         };
-        sqlx::query("UPDATE accounts SET verified_at = ? WHERE id = ?")
+        sqlx::query(&q("UPDATE accounts SET verified_at = ? WHERE id = ?"))
             .bind(verified_at)
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "UPDATE expert_applications
+        sqlx::query(&q("UPDATE expert_applications
              SET status = ?, decided_at = ?, decided_by = ?, decision_note = ?
-             WHERE account_id = ?",
-        )
+             WHERE account_id = ?"))
         .bind(new_status.as_str())
         .bind(at.millis())
         .bind(actor)

@@ -4,9 +4,10 @@ use confide_core::moderation::{
     Flag, FlagDraft, FlagReason, Flagged, QuestionEdit, Resolution, Target, FORGOTTEN_TEXT,
 };
 use confide_core::{markdown, QuestionId, ReplyBody, ReplyId, Timestamp};
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Row, Transaction};
 
-use super::{log_audit, log_change, SqliteStore};
+use super::dialect::{q, Backend, Conn, Db};
+use super::{log_audit, log_change};
 use crate::{QuestionRevision, Result, StoreError};
 
 /// The table a target lives in, and how to find its question from a row of it.
@@ -25,7 +26,7 @@ fn target_from(kind: &str, id: i64) -> Result<Target> {
 
 /// The target's question, its text and why it is hidden; `None` if it is gone.
 async fn describe(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn,
     target: Target,
 ) -> Result<Option<(QuestionId, String, String, Option<String>)>> {
     let (table, question) = table(target);
@@ -34,11 +35,11 @@ async fn describe(
     } else {
         "body"
     };
-    let row = sqlx::query(&format!(
+    let row = sqlx::query(&q(&format!(
         "SELECT t.{question} AS question_id, {text} AS text, t.hidden_reason,
                 (SELECT title FROM questions q WHERE q.id = t.{question}) AS title
          FROM {table} t WHERE t.id = ?"
-    ))
+    )))
     .bind(target.id())
     .fetch_optional(&mut *conn)
     .await?;
@@ -54,16 +55,16 @@ async fn describe(
 }
 
 async fn close_flags(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     target: Target,
     resolution: &str,
     actor: &str,
     at: Timestamp,
 ) -> Result<()> {
-    sqlx::query(
+    sqlx::query(&q(
         "UPDATE flags SET resolution = ?, resolved_by = ?, resolved_at = ?
          WHERE target = ? AND target_id = ? AND resolution IS NULL",
-    )
+    ))
     .bind(resolution)
     .bind(actor)
     .bind(at.millis())
@@ -74,22 +75,22 @@ async fn close_flags(
     Ok(())
 }
 
-impl SqliteStore {
+impl Backend {
     pub(super) async fn insert_flag(&self, flag: &FlagDraft) -> Result<i64> {
         let mut tx = self.writer.begin().await?;
         let (table, question) = table(flag.target);
         let question_id: Option<i64> =
-            sqlx::query_scalar(&format!("SELECT {question} FROM {table} WHERE id = ?"))
+            sqlx::query_scalar(&q(&format!("SELECT {question} FROM {table} WHERE id = ?")))
                 .bind(flag.target.id())
                 .fetch_optional(&mut *tx)
                 .await?;
         let Some(question_id) = question_id else {
             return Err(StoreError::NotFound);
         };
-        let id: i64 = sqlx::query_scalar(
+        let id: i64 = sqlx::query_scalar(&q(
             "INSERT INTO flags (question_id, target, target_id, reason, note, created_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        )
+        ))
         .bind(question_id)
         .bind(flag.target.kind())
         .bind(flag.target.id())
@@ -106,10 +107,10 @@ impl SqliteStore {
 
     pub(super) async fn open_flags(&self, limit: u32) -> Result<Vec<Flagged>> {
         let mut conn = self.reader.acquire().await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query(&q(
             "SELECT id, question_id, target, target_id, reason, note, created_at FROM flags
              WHERE resolution IS NULL ORDER BY created_at, id LIMIT 2000",
-        )
+        ))
         .fetch_all(&mut *conn)
         .await?;
         let mut out: Vec<Flagged> = Vec::new();
@@ -151,12 +152,12 @@ impl SqliteStore {
 
     pub(super) async fn hidden_content(&self, limit: u32) -> Result<Vec<Flagged>> {
         let mut conn = self.reader.acquire().await?;
-        let targets: Vec<(String, i64)> = sqlx::query_as(
+        let targets: Vec<(String, i64)> = sqlx::query_as(&q(
             "SELECT 'question', id FROM questions WHERE hidden_reason IS NOT NULL
              UNION ALL SELECT 'answer', id FROM answers WHERE hidden_reason IS NOT NULL
              UNION ALL SELECT 'reply', id FROM replies WHERE hidden_reason IS NOT NULL
              LIMIT ?",
-        )
+        ))
         .bind(i64::from(limit.clamp(1, 500)))
         .fetch_all(&mut *conn)
         .await?;
@@ -190,35 +191,35 @@ impl SqliteStore {
         let (table, question) = table(target);
         let question_id: Option<i64> = match resolution {
             Resolution::Hide { reason } => {
-                sqlx::query_scalar(&format!(
+                sqlx::query_scalar(&q(&format!(
                     "UPDATE {table} SET hidden_reason = ? WHERE id = ? AND hidden_reason IS NULL
                  RETURNING {question}"
-                ))
+                )))
                 .bind(reason)
                 .bind(target.id())
                 .fetch_optional(&mut *tx)
                 .await?
             }
             Resolution::Restore => {
-                sqlx::query_scalar(&format!(
+                sqlx::query_scalar(&q(&format!(
                 "UPDATE {table} SET hidden_reason = NULL WHERE id = ? AND hidden_reason IS NOT NULL
                  RETURNING {question}"
-            ))
+            )))
                 .bind(target.id())
                 .fetch_optional(&mut *tx)
                 .await?
             }
             Resolution::Dismiss => {
-                sqlx::query_scalar(&format!("SELECT {question} FROM {table} WHERE id = ?"))
+                sqlx::query_scalar(&q(&format!("SELECT {question} FROM {table} WHERE id = ?")))
                     .bind(target.id())
                     .fetch_optional(&mut *tx)
                     .await?
             }
         };
         let Some(question_id) = question_id else {
-            let exists: bool = sqlx::query_scalar(&format!(
+            let exists: bool = sqlx::query_scalar(&q(&format!(
                 "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?)"
-            ))
+            )))
             .bind(target.id())
             .fetch_one(&mut *tx)
             .await?;
@@ -235,11 +236,13 @@ impl SqliteStore {
                 Resolution::Restore => 1,
                 Resolution::Dismiss => 0,
             };
-            sqlx::query("UPDATE questions SET answer_count = answer_count + ? WHERE id = ?")
-                .bind(delta)
-                .bind(question_id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(&q(
+                "UPDATE questions SET answer_count = answer_count + ? WHERE id = ?",
+            ))
+            .bind(delta)
+            .bind(question_id)
+            .execute(&mut *tx)
+            .await?;
         }
         close_flags(&mut tx, target, resolution.as_str(), actor, at).await?;
         if !matches!(resolution, Resolution::Dismiss) {
@@ -268,23 +271,28 @@ impl SqliteStore {
     pub(super) async fn apply_question_edit(&self, edit: &QuestionEdit, actor: &str) -> Result<()> {
         let mut tx = self.writer.begin().await?;
         let id = edit.question_id.0;
-        let original = sqlx::query("SELECT title, body, created_at FROM questions WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        // A no-op update that takes the row lock, so two moderators' edits
+        // number their revisions one after the other.
+        let original = sqlx::query(&q(
+            "UPDATE questions SET title = title WHERE id = ? RETURNING title, body, created_at",
+        ))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
         let Some(original) = original else {
             return Err(StoreError::NotFound);
         };
-        let versions: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM question_revisions WHERE question_id = ?")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let versions: i64 = sqlx::query_scalar(&q(
+            "SELECT count(*) FROM question_revisions WHERE question_id = ?",
+        ))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
         if versions == 0 {
             // The asker's wording becomes version 1 on the first edit.
             sqlx::query(
-                "INSERT INTO question_revisions (question_id, number, title, body, editor_id, reason, created_at)
-                 VALUES (?, 1, ?, ?, NULL, 'First version', ?)",
+                &q("INSERT INTO question_revisions (question_id, number, title, body, editor_id, reason, created_at)
+                 VALUES (?, 1, ?, ?, NULL, 'First version', ?)"),
             )
             .bind(id)
             .bind(original.try_get::<String, _>("title")?)
@@ -294,17 +302,17 @@ impl SqliteStore {
             .await?;
         }
         if edit.forget_earlier {
-            sqlx::query(
+            sqlx::query(&q(
                 "UPDATE question_revisions SET title = ?1, body = ?1 WHERE question_id = ?2",
-            )
+            ))
             .bind(FORGOTTEN_TEXT)
             .bind(id)
             .execute(&mut *tx)
             .await?;
         }
         sqlx::query(
-            "INSERT INTO question_revisions (question_id, number, title, body, editor_id, reason, created_at)
-             SELECT ?1, MAX(number) + 1, ?2, ?3, ?4, ?5, ?6 FROM question_revisions WHERE question_id = ?1",
+            &q("INSERT INTO question_revisions (question_id, number, title, body, editor_id, reason, created_at)
+             SELECT ?1, MAX(number) + 1, ?2, ?3, ?4, ?5, ?6 FROM question_revisions WHERE question_id = ?1"),
         )
         .bind(id)
         .bind(edit.title.as_str())
@@ -314,13 +322,15 @@ impl SqliteStore {
         .bind(edit.at.millis())
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE questions SET title = ?, body = ?, body_html = ? WHERE id = ?")
-            .bind(edit.title.as_str())
-            .bind(edit.body.as_str())
-            .bind(&edit.body_html)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(&q(
+            "UPDATE questions SET title = ?, body = ?, body_html = ? WHERE id = ?",
+        ))
+        .bind(edit.title.as_str())
+        .bind(edit.body.as_str())
+        .bind(&edit.body_html)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         let target = Target::Question(edit.question_id);
         close_flags(&mut tx, target, "edited", actor, edit.at).await?;
         log_change(
@@ -344,11 +354,11 @@ impl SqliteStore {
         &self,
         id: QuestionId,
     ) -> Result<Vec<QuestionRevision>> {
-        sqlx::query(
+        sqlx::query(&q(
             "SELECT number, title, body, display_name, reason, r.created_at
              FROM question_revisions r LEFT JOIN accounts ON accounts.id = r.editor_id
              WHERE question_id = ? ORDER BY number",
-        )
+        ))
         .bind(id.0)
         .fetch_all(&self.reader)
         .await?
@@ -375,10 +385,10 @@ impl SqliteStore {
         at: Timestamp,
     ) -> Result<()> {
         let mut tx = self.writer.begin().await?;
-        let question: Option<i64> = sqlx::query_scalar(
+        let question: Option<i64> = sqlx::query_scalar(&q(
             "UPDATE replies SET body = ?, body_html = ?, moderator_note = ? WHERE id = ?
              RETURNING question_id",
-        )
+        ))
         .bind(body.as_str())
         .bind(markdown::render(body.as_str()))
         .bind(reason)

@@ -1,0 +1,1 @@
+ALTER TABLE answers ADD COLUMN helped_count BIGINT NOT NULL DEFAULT 0;

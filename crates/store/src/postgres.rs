@@ -1,0 +1,140 @@
+//! PostgreSQL, for several nodes on one database. The same implementation
+//! as SQLite's (`sql/`), with statements rewritten for PostgreSQL and the
+//! change log written under a lock so sequence numbers follow commit order.
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+
+use crate::Result;
+
+pub struct PostgresStore {
+    /// PostgreSQL runs writers side by side; one pool serves both roles.
+    writer: PgPool,
+    reader: PgPool,
+}
+
+impl PostgresStore {
+    pub async fn open(url: &str) -> Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        Ok(PostgresStore {
+            writer: pool.clone(),
+            reader: pool,
+        })
+    }
+}
+
+/// Rewrites a statement written for SQLite into PostgreSQL's dialect:
+/// `?` and `?N` placeholders become `$N` (outside string literals), and the
+/// few functions that differ get PostgreSQL's names.
+pub(crate) fn translate(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut next = 0;
+    let mut chars = sql.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if c == '\'' {
+            in_string = !in_string;
+            out.push(c);
+        } else if c == '?' && !in_string {
+            let mut digits = String::new();
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(*d);
+                chars.next();
+            }
+            if digits.is_empty() {
+                next += 1;
+                digits = next.to_string();
+            }
+            out.push('$');
+            out.push_str(&digits);
+        } else {
+            out.push(c);
+        }
+    }
+    out.replace("group_concat(", "string_agg(")
+        .replace("instr(", "strpos(")
+        .replace("char(10)", "chr(10)")
+}
+
+mod dialect {
+    use std::borrow::Cow;
+
+    use sqlx::PgPool;
+
+    use crate::Result;
+
+    pub(crate) type Db = sqlx::Postgres;
+    pub(crate) type DbRow = sqlx::postgres::PgRow;
+    pub(crate) type Conn = sqlx::PgConnection;
+    pub(crate) type Backend = super::PostgresStore;
+    pub(crate) const MIGRATIONS: &[crate::migrate::Migration] = crate::migrate::POSTGRES;
+
+    /// Advisory-lock keys (arbitrary, fixed): the change log and migrations.
+    const CHANGE_LOG_LOCK: i64 = 0x636f_6e66_6964_6501;
+    const MIGRATION_LOCK: i64 = 0x636f_6e66_6964_6502;
+
+    pub(crate) fn q(sql: &str) -> Cow<'_, str> {
+        Cow::Owned(super::translate(sql))
+    }
+
+    /// Held until commit: the next transaction to write the log waits, so
+    /// no follower ever sees sequence 12 before 11 exists.
+    pub(crate) async fn lock_change_log(tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(CHANGE_LOG_LOCK)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn lock_migrations(tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(MIGRATION_LOCK)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Deleted rows are gone from every query at once; PostgreSQL reclaims
+    /// their space at its next vacuum (see `compact`).
+    pub(crate) async fn after_erasure(_writer: &PgPool) {}
+
+    /// `VACUUM` of the tables that hold people's words, so the space of
+    /// erased rows is reclaimed now rather than at autovacuum's leisure.
+    pub(crate) async fn compact(writer: &PgPool) -> Result<()> {
+        sqlx::query("VACUUM questions, answers, replies, answer_revisions, question_revisions, flags, embeddings")
+            .execute(writer)
+            .await?;
+        Ok(())
+    }
+}
+
+// Deliberately included by both backends, each with its own `dialect`:
+// one implementation, compiled once per database.
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/mod.rs"]
+mod sql;
+
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    #[test]
+    fn placeholders_and_functions_are_rewritten() {
+        assert_eq!(
+            translate("SELECT a FROM t WHERE x = ? AND y = ?"),
+            "SELECT a FROM t WHERE x = $1 AND y = $2"
+        );
+        assert_eq!(
+            translate("UPDATE t SET a = ?1 WHERE b = ?2 AND instr(?1, c) = 0"),
+            "UPDATE t SET a = $1 WHERE b = $2 AND strpos($1, c) = 0"
+        );
+        assert_eq!(
+            translate("SELECT '?', group_concat(b, char(10)) FROM t WHERE c = ?"),
+            "SELECT '?', string_agg(b, chr(10)) FROM t WHERE c = $1"
+        );
+    }
+}
