@@ -74,6 +74,9 @@ impl Role {
     }
 }
 
+/// What a deleted account's handle becomes, followed by its id.
+pub const FORMER_PREFIX: &str = "former-";
+
 /// A login name: 3–32 of `a-z 0-9 . - _`, so it is safe in URLs and unambiguous.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
@@ -98,6 +101,10 @@ impl Handle {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
         {
+            return Err(ValidationError::BadHandle);
+        }
+        // Deleted accounts are renamed `former-{id}`; nobody may take one first.
+        if s.starts_with(FORMER_PREFIX) {
             return Err(ValidationError::BadHandle);
         }
         Ok(Handle(s))
@@ -282,6 +289,11 @@ mod tests {
         assert_eq!(
             Handle::parse("ñandú").unwrap_err(),
             ValidationError::BadHandle
+        );
+        assert_eq!(
+            Handle::parse("former-7").unwrap_err(),
+            ValidationError::BadHandle,
+            "reserved for deleted accounts"
         );
     }
 

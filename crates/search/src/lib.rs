@@ -274,7 +274,11 @@ impl Search {
             let Some(last) = changes.last() else { break };
             let last_seq = last.seq;
             let ids: BTreeSet<QuestionId> = changes.iter().filter_map(|c| c.question_id).collect();
-            let mut removed = false;
+            // Text a moderator took out (hidden, or edited away) must leave
+            // the index files too, as erased text does.
+            let mut removed = changes
+                .iter()
+                .any(|c| c.question_id.is_some() && matches!(c.op.as_str(), "edited" | "hidden"));
             for id in ids {
                 removed |= !self.refresh(id).await?;
                 refreshed += 1;

@@ -248,7 +248,7 @@ pub trait Store: Send + Sync + 'static {
     async fn create_flag(&self, flag: &FlagDraft) -> Result<i64>;
     /// Content with open flags, the longest-waiting first.
     async fn flagged(&self, limit: u32) -> Result<Vec<Flagged>>;
-    /// Content hidden now, most recently hidden first (flags may be closed).
+    /// Content hidden now: questions, then answers, then replies (flags may be closed).
     async fn hidden(&self, limit: u32) -> Result<Vec<Flagged>>;
     /// Hides, restores or dismisses; closes the open flags on the target.
     async fn moderate(
@@ -262,6 +262,9 @@ pub trait Store: Send + Sync + 'static {
     async fn edit_question(&self, edit: &QuestionEdit, actor: &str) -> Result<()>;
     /// Versions of a question, oldest first; empty if never edited.
     async fn question_revisions(&self, id: QuestionId) -> Result<Vec<QuestionRevision>>;
+    /// After a moderator's edit of an answer: earlier versions are
+    /// overwritten, for when what was taken out identifies someone.
+    async fn forget_answer_history(&self, id: AnswerId, actor: &str, at: Timestamp) -> Result<()>;
     /// A moderator's edit of a reply (audited; replies keep no history,
     /// since the usual reason is to take out what identifies someone).
     async fn edit_reply(

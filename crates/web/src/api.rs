@@ -151,6 +151,9 @@ pub struct AnswerView {
     last_reviewed: String,
     /// A year after the last review.
     review_due: String,
+    /// Why moderators hid it; only moderators ever receive hidden content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_reason: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -173,6 +176,9 @@ pub struct ReplyView {
     body: String,
     body_html: String,
     created_at: String,
+    /// Why moderators hid it; only moderators ever receive hidden content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_reason: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -188,6 +194,9 @@ pub struct QuestionView {
     helpful_answer_id: Option<i64>,
     answers: Vec<AnswerView>,
     replies: Vec<ReplyView>,
+    /// Why moderators hid it from the public (shown to its asker and moderators).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_reason: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -402,6 +411,7 @@ impl From<&Thread> for QuestionView {
                     },
                     last_reviewed: a.reviewed_at.rfc3339(),
                     review_due: a.review_due().rfc3339(),
+                    hidden_reason: a.hidden.clone(),
                     reviews: a
                         .reviews
                         .iter()
@@ -435,9 +445,11 @@ impl From<&Thread> for QuestionView {
                         body: r.body.clone(),
                         body_html: r.body_html.clone(),
                         created_at: r.created_at.rfc3339(),
+                        hidden_reason: r.hidden.clone(),
                     }
                 })
                 .collect(),
+            hidden_reason: q.hidden.clone(),
         }
     }
 }
@@ -726,6 +738,8 @@ async fn create_answer(
     ApiJson(input): ApiJson<NewAnswer>,
 ) -> Result<Response, ApiError> {
     let account = require_account(&state, &bearer, Action::Answer).await?;
+    crate::access::visible_thread(&state, &Viewer::Account(account.clone()), QuestionId(id))
+        .await?;
     let body = AnswerBody::parse(&input.body)?;
     let citations = input
         .citations
@@ -801,11 +815,9 @@ async fn create_review(
     ApiJson(input): ApiJson<NewReview>,
 ) -> Result<Response, ApiError> {
     let account = require_account(&state, &bearer, Action::Review).await?;
-    let answer = state
-        .store
-        .answer(AnswerId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
+    let (answer, _) =
+        crate::access::visible_answer(&state, &Viewer::Account(account.clone()), AnswerId(id))
+            .await?;
     let draft = ReviewDraft::new(
         &answer,
         &account,

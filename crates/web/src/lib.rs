@@ -4,6 +4,7 @@
 //! Handlers stay thin: they parse input into core types, call the store and
 //! render. Errors become responses in one place ([`error`]).
 
+mod access;
 pub mod api;
 pub mod auth;
 mod csrf;

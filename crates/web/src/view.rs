@@ -273,6 +273,9 @@ pub struct ExpertControls<'a> {
     pub references: Option<&'a str>,
     /// Editing an existing answer (a reason is asked for).
     pub editing: bool,
+    /// A moderator editing someone else's answer may choose not to keep
+    /// the earlier wording.
+    pub may_forget_earlier: bool,
 }
 
 pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
@@ -737,6 +740,12 @@ pub fn answer_form(
                 @if expert.editing {
                     label for="answer-reason" { "Why you are changing it (kept in the history)" }
                     input id="answer-reason" name="reason" type="text" maxlength="300" required;
+                }
+                @if expert.may_forget_earlier {
+                    label class="check" {
+                        input type="checkbox" name="forget_earlier" value="yes";
+                        " The earlier wording identifies someone: do not keep it in the history"
+                    }
                 }
                 div class="buttons" {
                     button type="submit" name="action" value="preview" class="secondary" { "Preview" }

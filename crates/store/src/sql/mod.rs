@@ -44,7 +44,10 @@ impl Backend {
     ) -> Result<bool> {
         let mut tx = self.writer.begin().await?;
         let sql = if only_unanswered {
-            "DELETE FROM questions WHERE id = ? AND answer_count = 0"
+            // Any answer counts, hidden ones too: a moderator's decision
+            // must never make a question look unanswered to retention.
+            "DELETE FROM questions WHERE id = ? AND answer_count = 0
+             AND NOT EXISTS (SELECT 1 FROM answers WHERE answers.question_id = questions.id)"
         } else {
             "DELETE FROM questions WHERE id = ?"
         };
@@ -682,9 +685,11 @@ impl Store for Backend {
     }
 
     async fn unanswered_before(&self, cutoff: Timestamp, limit: u32) -> Result<Vec<QuestionId>> {
-        let ids: Vec<i64> = sqlx::query_scalar(
-            &q("SELECT id FROM questions WHERE answer_count = 0 AND created_at < ? ORDER BY created_at, id LIMIT ?"),
-        )
+        let ids: Vec<i64> = sqlx::query_scalar(&q(
+            "SELECT id FROM questions WHERE answer_count = 0 AND created_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM answers WHERE answers.question_id = questions.id)
+                ORDER BY created_at, id LIMIT ?",
+        ))
         .bind(cutoff.millis())
         .bind(i64::from(limit))
         .fetch_all(&self.reader)
@@ -805,6 +810,8 @@ impl Store for Backend {
     ) -> Result<Vec<(Answer, String)>> {
         let rows = sqlx::query(&q(&format!(
             "{ANSWER_SELECT} WHERE reviewed_at < ? AND answers.hidden_reason IS NULL
+               AND NOT EXISTS (SELECT 1 FROM questions hq
+                               WHERE hq.id = answers.question_id AND hq.hidden_reason IS NOT NULL)
              ORDER BY reviewed_at LIMIT ?"
         )))
         .bind(cutoff.millis())
@@ -888,7 +895,8 @@ impl Store for Backend {
 
     async fn count_helped(&self, answer: AnswerId, at: Timestamp) -> Result<()> {
         self.mark_answer(
-            "UPDATE answers SET helped_count = helped_count + 1 WHERE id = ?2 RETURNING question_id",
+            "UPDATE answers SET helped_count = helped_count + 1
+             WHERE id = ?2 AND hidden_reason IS NULL RETURNING question_id",
             answer,
             "helped",
             at,
@@ -970,15 +978,18 @@ impl Store for Backend {
         .await?;
         insert_citations(&mut tx, id.0, &draft.citations).await?;
         insert_revision(&mut tx, id.0, draft).await?;
-        // A dispute whose quoted passage the new version no longer contains
-        // has been addressed, by this version.
+        // A dispute whose quoted passage the author's new version no longer
+        // contains has been addressed, by this version (a moderator's edit
+        // addresses nothing: it is no answer to the evidence).
         sqlx::query(
             &q("UPDATE reviews SET status = 'addressed',
                  addressed_in = (SELECT MAX(number) FROM answer_revisions WHERE answer_id = ?1)
-             WHERE answer_id = ?1 AND verdict = 'dispute' AND status = 'open' AND instr(?2, quote) = 0"),
+             WHERE answer_id = ?1 AND verdict = 'dispute' AND status = 'open' AND instr(?2, quote) = 0
+               AND ?3 = (SELECT author_id FROM answers WHERE id = ?1)"),
         )
         .bind(id.0)
         .bind(draft.body.as_str())
+        .bind(draft.author_id.0)
         .execute(&mut *tx)
         .await?;
         log_change(
@@ -1052,7 +1063,8 @@ impl Store for Backend {
         let mut tx = self.writer.begin().await?;
         let updated = sqlx::query(&q(
             "UPDATE questions SET helpful_answer_id = ?1
-             WHERE id = ?2 AND EXISTS (SELECT 1 FROM answers WHERE id = ?1 AND question_id = ?2)",
+             WHERE id = ?2 AND EXISTS (SELECT 1 FROM answers
+                                       WHERE id = ?1 AND question_id = ?2 AND hidden_reason IS NULL)",
         ))
         .bind(answer.0)
         .bind(question.0)
@@ -1203,6 +1215,10 @@ impl Store for Backend {
         at: Timestamp,
     ) -> Result<()> {
         self.apply_reply_edit(id, body, reason, actor, at).await
+    }
+
+    async fn forget_answer_history(&self, id: AnswerId, actor: &str, at: Timestamp) -> Result<()> {
+        self.forget_earlier_answers(id, actor, at).await
     }
 
     async fn close_flags_as_edited(

@@ -3,7 +3,7 @@
 use confide_core::moderation::{
     Flag, FlagDraft, FlagReason, Flagged, QuestionEdit, Resolution, Target, FORGOTTEN_TEXT,
 };
-use confide_core::{markdown, QuestionId, ReplyBody, ReplyId, Timestamp};
+use confide_core::{markdown, AnswerId, QuestionId, ReplyBody, ReplyId, Timestamp};
 use sqlx::{Row, Transaction};
 
 use super::dialect::{q, Backend, Conn, Db};
@@ -347,6 +347,52 @@ impl Backend {
         if edit.forget_earlier {
             self.fold_wal().await;
         }
+        Ok(())
+    }
+
+    pub(super) async fn forget_earlier_answers(
+        &self,
+        id: AnswerId,
+        actor: &str,
+        at: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        let question: Option<i64> =
+            sqlx::query_scalar(&q("SELECT question_id FROM answers WHERE id = ?"))
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(question) = question else {
+            return Err(StoreError::NotFound);
+        };
+        sqlx::query(&q(
+            "UPDATE answer_revisions SET body = ?1
+             WHERE answer_id = ?2
+               AND number < (SELECT MAX(number) FROM answer_revisions WHERE answer_id = ?2)",
+        ))
+        .bind(FORGOTTEN_TEXT)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        log_change(
+            &mut tx,
+            Some(QuestionId(question)),
+            "answer",
+            id.0,
+            "edited",
+            at,
+        )
+        .await?;
+        log_audit(
+            &mut tx,
+            actor,
+            "moderation.forget_history",
+            &Target::Answer(id).label(),
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        self.fold_wal().await;
         Ok(())
     }
 

@@ -831,6 +831,17 @@ async fn hiding_an_answer_returns_its_question_to_the_queue(store: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(store.unanswered_questions(10).await.unwrap().len(), 1);
+    // Retention never takes a question whose answer a moderator hid: the
+    // decision must stay undoable.
+    assert!(store
+        .unanswered_before(Timestamp(i64::MAX), 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(!store
+        .erase_if_unanswered(q, "retention", Timestamp(31))
+        .await
+        .unwrap());
     let doc = store.search_document(q).await.unwrap().unwrap();
     assert!(doc.answers.is_empty(), "hidden answers are not searchable");
     assert!(store
@@ -1028,6 +1039,24 @@ async fn moderators_edits_of_replies_and_answers_are_audited(store: &dyn Store) 
     );
 
     let before = store.answer(a).await.unwrap().unwrap().reviewed_at;
+    let reviewer = expert(store, "dr.review").await;
+    let dispute = confide_core::evidence::ReviewDraft::new(
+        &store.answer(a).await.unwrap().unwrap(),
+        &store
+            .account_for_login("dr.review")
+            .await
+            .unwrap()
+            .unwrap()
+            .0,
+        confide_core::evidence::Verdict::Dispute,
+        Some("An answer"),
+        "Which study says so?",
+        None,
+        Timestamp(35),
+    )
+    .unwrap();
+    let _ = reviewer;
+    store.create_review(&dispute).await.unwrap();
     let draft = AnswerDraft::new(
         q,
         moderator,
@@ -1044,6 +1073,11 @@ async fn moderators_edits_of_replies_and_answers_are_audited(store: &dyn Store) 
         "a moderator's edit is no clinical review"
     );
     assert_eq!(after.author.id, author);
+    assert_eq!(
+        after.reviews[0].status,
+        confide_core::evidence::ReviewStatus::Open,
+        "a moderator's edit addresses no dispute"
+    );
     let audit = store.audit_log(20).await.unwrap();
     assert!(audit.iter().any(|e| e.action == "answer.moderator_edit"
         && e.actor == "account:mod.audit"

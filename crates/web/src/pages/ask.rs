@@ -365,6 +365,13 @@ pub async fn private_page(
     let Some(thread) = state.store.thread(id).await? else {
         return Ok(lost_link_page(&state));
     };
+    // The asker is told what moderators took out of their thread, and why.
+    let hidden_reasons: Vec<String> = thread
+        .answers
+        .iter()
+        .filter_map(|a| a.hidden.clone())
+        .chain(thread.replies.iter().filter_map(|r| r.hidden.clone()))
+        .collect();
     let thread = thread.visible_to(&confide_core::Viewer::Asker(id));
     let base = format!("/private/{}", capability.as_str());
     let csrf = csrf::token(&state, Binding::Capability(&capability.hash()));
@@ -403,6 +410,10 @@ pub async fn private_page(
                         a href=(q.path()) { "see the public page" } "." }
                 } @else {
                     p { "Only you and our experts can see your question until an expert answers it." }
+                }
+                @if !hidden_reasons.is_empty() {
+                    p { "Moderators took " (view::plural(hidden_reasons.len() as i64, "answer or reply", "answers or replies"))
+                        " out of this thread: " (hidden_reasons.join("; ")) "." }
                 }
             }
             (view::help_block(&q.triage, &state.resources, &country, &lang, &base))
@@ -490,7 +501,12 @@ pub async fn export(
     Path(capability): Path<String>,
 ) -> Result<Response, PageError> {
     let (_, id) = resolve(&state, &capability).await?;
-    let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
+    let thread = state
+        .store
+        .thread(id)
+        .await?
+        .ok_or(Error::NotFound)?
+        .visible_to(&confide_core::Viewer::Asker(id));
     let body = serde_json::json!({
         "format": "confide-question-export",
         "version": 1,

@@ -200,6 +200,8 @@ pub struct AnswerForm {
     reason: String,
     #[serde(default)]
     action: String,
+    /// A checkbox, for moderators' edits: present when ticked.
+    forget_earlier: Option<String>,
 }
 
 pub async fn answer(
@@ -211,6 +213,8 @@ pub async fn answer(
     let session = require(session, Action::Answer, &format!("/q/{id}"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let id = QuestionId(id);
+    let viewer = confide_core::Viewer::Account(session.account.clone());
+    crate::access::visible_thread(&state, &viewer, id).await?;
     let body = AnswerBody::parse(&form.body)?;
     let citations = Citation::parse_lines(&form.references)?;
     if form.action == "preview" {
@@ -239,8 +243,7 @@ pub async fn edit_form(
     Ok(edit_page(
         &state,
         &session,
-        id,
-        answer.question_id,
+        &answer,
         (&answer.body, &references.join("\n")),
         None,
     ))
@@ -249,13 +252,14 @@ pub async fn edit_form(
 fn edit_page(
     state: &AppState,
     session: &Session,
-    answer_id: i64,
-    question: QuestionId,
+    answer: &confide_core::Answer,
     (markdown, references): (&str, &str),
     preview: Option<&str>,
 ) -> Response {
+    let (answer_id, question) = (answer.id.0, answer.question_id);
     let csrf = csrf::token(state, Binding::Session(&session.token));
     let controls = ExpertControls {
+        may_forget_earlier: answer.author.id != session.account.id,
         account: &session.account,
         csrf: &csrf,
         may_answer: true,
@@ -291,8 +295,7 @@ pub async fn edit(
         return Ok(edit_page(
             &state,
             &session,
-            id,
-            answer.question_id,
+            &answer,
             (&form.body, &form.references),
             Some(&preview),
         ));
@@ -309,6 +312,12 @@ pub async fn edit(
     state.store.update_answer(answer.id, &draft).await?;
     if answer.author.id != session.account.id {
         let actor = format!("account:{}", session.account.handle);
+        if form.forget_earlier.is_some() {
+            state
+                .store
+                .forget_answer_history(answer.id, &actor, now())
+                .await?;
+        }
         state
             .store
             .close_flags_as_edited(Target::Answer(answer.id), &actor, now())
@@ -436,24 +445,11 @@ async fn visible_answer(
     session: Option<&Session>,
     id: i64,
 ) -> Result<(confide_core::Answer, confide_core::Thread), PageError> {
-    let answer = state
-        .store
-        .answer(AnswerId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
-    let thread = state
-        .store
-        .thread(answer.question_id)
-        .await?
-        .ok_or(Error::NotFound)?;
     let viewer = match session {
         Some(s) => confide_core::Viewer::Account(s.account.clone()),
         None => confide_core::Viewer::Reader,
     };
-    if !viewer.may_see(&thread.question) || (answer.hidden.is_some() && !viewer.moderates()) {
-        return Err(Error::NotFound.into());
-    }
-    Ok((answer, thread))
+    Ok(crate::access::visible_answer(state, &viewer, AnswerId(id)).await?)
 }
 
 pub(super) fn page_for(session: Option<&Session>, markup: maud::Markup) -> Response {
@@ -528,19 +524,8 @@ pub async fn helped(
     PageForm(form): PageForm<HelpedForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
-    let answer = state
-        .store
-        .answer(AnswerId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
-    let thread = state
-        .store
-        .thread(answer.question_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !thread.question.is_public() {
-        return Err(Error::NotFound.into());
-    }
+    // Readers vote on what readers can see: public, and not hidden.
+    let (answer, _) = visible_answer(&state, None, id).await?;
     // A second vote the same day is simply not counted again.
     if state
         .limits
@@ -561,11 +546,7 @@ pub async fn review(
 ) -> Result<Response, PageError> {
     let session = require(session, Action::Review, &format!("/answers/{id}/edit"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
-    let answer = state
-        .store
-        .answer(AnswerId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
+    let (answer, _) = visible_answer(&state, Some(&session), id).await?;
     let citation = Some(form.citation.trim())
         .filter(|c| !c.is_empty())
         .map(Citation::parse_line)
@@ -590,7 +571,7 @@ pub async fn withdraw_review(
     Id(id, _): PageId,
     PageForm(form): PageForm<HelpedForm>,
 ) -> Result<Response, PageError> {
-    let session = session.ok_or(Error::Unauthorized)?;
+    let session = require(session, Action::Review, "/expert")?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let (review, answer, reviewer) = state
         .store
@@ -820,6 +801,13 @@ pub async fn reply(
 ) -> Result<Response, PageError> {
     let session = require(session, Action::ReplyInThread, &format!("/q/{id}"))?;
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
+    let viewer = confide_core::Viewer::Account(session.account.clone());
+    let thread = crate::access::visible_thread(&state, &viewer, QuestionId(id))
+        .await?
+        .visible_to(&viewer);
+    if let Some(answer) = form.answer_id {
+        thread.answer(AnswerId(answer)).ok_or(Error::NotFound)?;
+    }
     let body = ReplyBody::parse(&form.body)?;
     let draft = ReplyDraft::new(
         QuestionId(id),

@@ -120,7 +120,6 @@ pub async fn apply(
     PageForm(form): PageForm<ApplyForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
-    state.limits.check(Limit::Apply, &client)?;
     let input = ApplicationInput {
         handle: &form.handle,
         display_name: &form.display_name,
@@ -144,6 +143,8 @@ pub async fn apply(
             ))
         }
     };
+    // Counted only once the form is complete: a typo costs no allowance.
+    state.limits.check(Limit::Apply, &client)?;
     let password_hash = hash_password(password).await?;
     let account = match state.store.apply_as_expert(&draft, &password_hash).await {
         Ok(id) => id,

@@ -127,6 +127,7 @@ pub(crate) async fn question_page(
             preview: draft.as_ref().map(|d| d.preview_html.as_str()),
             references: draft.as_ref().map(|d| d.references.as_str()),
             editing: false,
+            may_forget_earlier: false,
         }),
     };
     let is_public = thread.question.is_public();

@@ -397,6 +397,37 @@ async fn readers_report_and_moderators_hide_restore_and_dismiss() {
     );
     let (_, page) = app.get_text(&format!("/private/{capability}")).await;
     assert!(!page.contains("SuperHerb"), "not shown to the asker either");
+    assert!(page
+        .contains("Moderators took 1 answer or reply out of this thread: advertising and unsafe"));
+    let (_, export) = app
+        .get_text(&format!("/private/{capability}/export.json"))
+        .await;
+    assert!(!export.contains("SuperHerb"), "nor in the asker's export");
+    // Nobody acts on a hidden answer: no votes, no reviews.
+    // (Any anonymous form token will do; the private page has one.)
+    let (_, private_page) = app.get_text(&format!("/private/{capability}")).await;
+    let anonymous = flag_csrf_in(&private_page);
+    let r = app
+        .post_form(
+            None,
+            &format!("/answers/{answer}/helped"),
+            &[("csrf", &anonymous)],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 404);
+    let (_, page) = app.get_as(&expert, "/").await;
+    let r = app
+        .post_form(
+            Some(&expert),
+            &format!("/answers/{answer}/reviews"),
+            &[
+                ("csrf", &csrf_in(&page)),
+                ("verdict", "endorse"),
+                ("note", "Looks fine"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 404);
     let (_, page) = app.get_as(&moderator, "/q/1").await;
     assert!(page.contains("SuperHerb") && page.contains("Hidden from the public"));
     let (_, page) = app.get_as(&moderator, "/moderation").await;
@@ -614,6 +645,44 @@ async fn moderators_edit_with_a_reason_and_the_history_shows_it() {
     assert_eq!(after.author.id, before.author.id);
     let (_, page) = app.get_text(&format!("/answers/{answer}/revisions")).await;
     assert!(page.contains("Dr mod.ed") && page.contains("removed an advertisement"));
+    let (_, page) = app
+        .get_text(&format!("/answers/{answer}/revisions/2"))
+        .await;
+    assert!(
+        page.contains("SuperHerb"),
+        "kept in the history unless the moderator says otherwise"
+    );
+
+    // When what was taken out identifies someone, the moderator says so and
+    // no earlier version keeps it.
+    let (_, page) = app
+        .get_as(&moderator, &format!("/answers/{answer}/edit"))
+        .await;
+    assert!(page.contains("do not keep it in the history"));
+    let r = app
+        .post_form(
+            Some(&moderator),
+            &format!("/answers/{answer}/edit"),
+            &[
+                ("csrf", &csrf_in(&page)),
+                (
+                    "body",
+                    "Yes: stress can delay ovulation, often by a week or two.",
+                ),
+                ("references", ""),
+                ("reason", "took out a shop's name"),
+                ("action", "publish"),
+                ("forget_earlier", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    for n in [2, 3] {
+        let (_, page) = app
+            .get_text(&format!("/answers/{answer}/revisions/{n}"))
+            .await;
+        assert!(!page.contains("SuperHerb"), "version {n}");
+    }
     let audit = app.store.audit_log(50).await.unwrap();
     assert!(audit.iter().any(|e| e.action == "answer.moderator_edit"));
     assert!(audit
