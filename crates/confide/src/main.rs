@@ -3,6 +3,7 @@
 
 mod config;
 mod demo;
+mod synthetic;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -102,6 +103,35 @@ enum Command {
     Account {
         #[command(subcommand)]
         action: AccountCommand,
+    },
+    /// Write the whole instance as JSON Lines (to a file, or standard output).
+    Export {
+        /// Where to write; standard output when absent.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Read an export into an empty instance (SQLite or PostgreSQL).
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Fill an empty database with N synthetic questions and answers, for
+    /// benchmarks (experts log in as synthetic.expert1… with the password
+    /// "synthetic-password").
+    SeedSynthetic {
+        #[arg(long, default_value_t = 100_000)]
+        questions: usize,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// A consistent copy of a live SQLite database in a new file.
+    Backup {
+        file: PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
     },
     /// Decide on experts: list applications, verify, reject, revoke.
     Expert {
@@ -419,6 +449,68 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Account { action } => account(file, action).await,
         Command::Expert { action } => expert(file, action).await,
+        Command::Export { output, db } => {
+            let config = Config::load(file, database_override(db))?;
+            let store = open_store(&config.database_url).await?;
+            let count = match &output {
+                Some(path) => {
+                    let file = std::fs::File::create_new(path).with_context(|| {
+                        format!("cannot create {} (it must not exist yet)", path.display())
+                    })?;
+                    let mut out = std::io::BufWriter::new(file);
+                    confide_store::transfer::export_to(store.as_ref(), &mut out).await?
+                }
+                None => {
+                    let mut out = std::io::BufWriter::new(std::io::stdout());
+                    confide_store::transfer::export_to(store.as_ref(), &mut out).await?
+                }
+            };
+            eprintln!("exported {count} records");
+            Ok(())
+        }
+        Command::Import { file: path, db } => {
+            let config = Config::load(file, database_override(db))?;
+            let store = open_store(&config.database_url).await?;
+            let total = count_lines(&path)?.saturating_sub(1);
+            let input = std::io::BufReader::new(
+                std::fs::File::open(&path)
+                    .with_context(|| format!("cannot open {}", path.display()))?,
+            );
+            let mut progress = |done: u64| progress_bar(done, total);
+            let count = confide_store::transfer::import_from(store.as_ref(), input, &mut progress)
+                .await
+                .with_context(|| format!("{}", path.display()))?;
+            eprintln!();
+            println!("imported {count} records into {}", config.database_url);
+            Ok(())
+        }
+        Command::SeedSynthetic { questions, db } => {
+            let config = Config::load(file, database_override(db))?;
+            let store = open_store(&config.database_url).await?;
+            let hash =
+                confide_web::auth::hash_password(Password::parse(synthetic::PASSWORD)?).await?;
+            let mut records = synthetic::records(questions, hash, confide_web::now());
+            // About 3.4 records per question: enough for a steady bar.
+            let total = questions as u64 * 34 / 10 + 12;
+            let mut progress = |done: u64| progress_bar(done.min(total), total);
+            let count = store.import(&mut records, &mut progress).await?;
+            eprintln!();
+            println!(
+                "seeded {questions} questions ({count} records) into {}",
+                config.database_url
+            );
+            Ok(())
+        }
+        Command::Backup { file: path, db } => {
+            let config = Config::load(file, database_override(db))?;
+            let store = open_store(&config.database_url).await?;
+            store
+                .backup(&path)
+                .await
+                .with_context(|| format!("cannot back up to {}", path.display()))?;
+            println!("backed up {} to {}", config.database_url, path.display());
+            Ok(())
+        }
         Command::Triage => {
             let mut text = String::new();
             std::io::stdin()
@@ -445,6 +537,33 @@ fn database_override(db: DatabaseArgs) -> Overrides {
         database_url: db.database_url,
         ..Overrides::default()
     }
+}
+
+fn count_lines(path: &std::path::Path) -> anyhow::Result<u64> {
+    use std::io::BufRead;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut lines = 0;
+    for line in std::io::BufReader::new(file).split(b'\n') {
+        line.with_context(|| format!("cannot read {}", path.display()))?;
+        lines += 1;
+    }
+    Ok(lines)
+}
+
+/// `[#########-----------]  45%  4,500 of 10,000 records`, redrawn in place.
+fn progress_bar(done: u64, total: u64) {
+    const WIDTH: u64 = 30;
+    let filled = (done * WIDTH)
+        .checked_div(total)
+        .unwrap_or(WIDTH)
+        .min(WIDTH);
+    let percent = (done * 100).checked_div(total).unwrap_or(100).min(100);
+    eprint!(
+        "\r[{}{}] {percent:>3}%  {done} of {total} records",
+        "#".repeat(filled as usize),
+        "-".repeat((WIDTH - filled) as usize)
+    );
 }
 
 async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {

@@ -7,6 +7,7 @@ mod error;
 mod migrate;
 mod postgres;
 mod sqlite;
+pub mod transfer;
 
 use std::sync::Arc;
 
@@ -327,6 +328,38 @@ pub trait Store: Send + Sync + 'static {
     async fn put_embedding(&self, embedding: &StoredEmbedding) -> Result<()>;
     /// The newest change-log sequence number (0 when empty).
     async fn last_change(&self) -> Result<i64>;
+
+    // Rate limits shared by every node.
+    /// Takes one token from the bucket `key` (`burst` at most, one more
+    /// every `refill_ms`); `Some(seconds)` to wait when it is empty.
+    async fn take_token(
+        &self,
+        key: &[u8],
+        burst: f64,
+        refill_ms: f64,
+        now: Timestamp,
+    ) -> Result<Option<u64>>;
+    /// Forgets buckets untouched since `before` (they would be full again).
+    async fn purge_rate_limits(&self, before: Timestamp) -> Result<u64>;
+
+    // Moving and backing up.
+    /// A consistent copy of the live database in a new file, taken online.
+    /// SQLite only (`VACUUM INTO`); PostgreSQL has `pg_dump`.
+    async fn backup(&self, path: &std::path::Path) -> Result<()>;
+    /// The newest migration applied.
+    async fn schema_version(&self) -> Result<i64>;
+    /// Every record of the instance, in an order import can replay; returns how many.
+    async fn export(
+        &self,
+        sink: &mut (dyn FnMut(transfer::Record) -> std::io::Result<()> + Send),
+    ) -> Result<u64>;
+    /// Replays an export into this (empty) database, in one transaction.
+    async fn import(
+        &self,
+        records: &mut (dyn Iterator<Item = std::result::Result<transfer::Record, transfer::TransferError>>
+                  + Send),
+        progress: &mut (dyn FnMut(u64) + Send),
+    ) -> std::result::Result<u64, transfer::TransferError>;
 
     // Logs.
     async fn changes_since(&self, seq: i64, limit: u32) -> Result<Vec<Change>>;

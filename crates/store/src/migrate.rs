@@ -59,6 +59,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "notifications",
         sql: include_str!("../migrations/sqlite/0010_notifications.sql"),
     },
+    Migration {
+        version: 11,
+        name: "rate_limits",
+        sql: include_str!("../migrations/sqlite/0011_rate_limits.sql"),
+    },
 ];
 
 /// Kept in step with [`SQLITE`]: the same versions and names, PostgreSQL types.
@@ -112,6 +117,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         version: 10,
         name: "notifications",
         sql: include_str!("../migrations/postgres/0010_notifications.sql"),
+    },
+    Migration {
+        version: 11,
+        name: "rate_limits",
+        sql: include_str!("../migrations/postgres/0011_rate_limits.sql"),
     },
 ];
 

@@ -90,6 +90,34 @@ mod dialect {
         Ok(())
     }
 
+    pub(crate) async fn backup(_reader: &PgPool, _path: &std::path::Path) -> Result<()> {
+        Err(crate::StoreError::UnsupportedUrl(
+            "`confide backup` copies SQLite files; back PostgreSQL up with pg_dump (see the README), or use `confide export`".into(),
+        ))
+    }
+
+    /// Identity columns do not follow ids inserted explicitly: move each
+    /// one past the largest imported id, so new rows never collide.
+    pub(crate) async fn after_import(tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
+        for table in [
+            "accounts",
+            "questions",
+            "answers",
+            "reviews",
+            "replies",
+            "flags",
+            "audit_log",
+        ] {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'),
+                               COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            ))
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
     pub(crate) async fn lock_migrations(tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(MIGRATION_LOCK)

@@ -38,16 +38,6 @@ impl SqliteStore {
             .await?;
         Ok(SqliteStore { writer, reader })
     }
-
-    /// A consistent copy of the live database in one new file, taken online
-    /// (`VACUUM INTO`): readers and writers carry on meanwhile.
-    pub async fn backup_to(&self, path: &std::path::Path) -> Result<()> {
-        sqlx::query("VACUUM INTO ?")
-            .bind(path.to_string_lossy().into_owned())
-            .execute(&self.reader)
-            .await?;
-        Ok(())
-    }
 }
 
 mod dialect {
@@ -74,6 +64,26 @@ mod dialect {
     }
 
     /// One writer connection: migrations cannot run twice at once.
+    /// A consistent copy in one new file, taken online (`VACUUM INTO`):
+    /// readers and writers carry on meanwhile. The target must not exist.
+    pub(crate) async fn backup(reader: &SqlitePool, path: &std::path::Path) -> Result<()> {
+        if path.exists() {
+            return Err(crate::StoreError::Conflict(
+                "the backup file already exists; choose a new name",
+            ));
+        }
+        sqlx::query("VACUUM INTO ?")
+            .bind(path.to_string_lossy().into_owned())
+            .execute(reader)
+            .await?;
+        Ok(())
+    }
+
+    /// SQLite's AUTOINCREMENT follows the largest id inserted by itself.
+    pub(crate) async fn after_import(_tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
+        Ok(())
+    }
+
     pub(crate) async fn lock_migrations(_tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
         Ok(())
     }

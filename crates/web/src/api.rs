@@ -540,7 +540,7 @@ async fn create_question(
         Some(t) => Topic::parse(t)?,
         None => Topic::Other,
     };
-    state.limits.check(Limit::Ask, &client)?;
+    state.limits.check(Limit::Ask, &client).await?;
     let capability = new_token()?;
     let draft = QuestionDraft::new(
         title,
@@ -674,7 +674,7 @@ async fn create_reply(
     Id(id, _): ApiId,
     ApiJson(input): ApiJson<NewReply>,
 ) -> Result<Response, ApiError> {
-    state.limits.check(Limit::Reply, &client)?;
+    state.limits.check(Limit::Reply, &client).await?;
     let id = QuestionId(id);
     let token = bearer.0.as_ref().ok_or(Error::Unauthorized)?;
     let author = if is_asker_of(&state, token, id).await? {
@@ -713,7 +713,7 @@ async fn mark_helpful(
     Id(id, _): ApiId,
     ApiJson(input): ApiJson<Helpful>,
 ) -> Result<StatusCode, ApiError> {
-    state.limits.check(Limit::Vote, &client)?;
+    state.limits.check(Limit::Vote, &client).await?;
     let id = QuestionId(id);
     require_asker(&state, &bearer, id).await?;
     state
@@ -859,7 +859,7 @@ async fn create_flag(
     ApiJson(input): ApiJson<NewFlag>,
 ) -> Result<Response, ApiError> {
     use confide_core::moderation::{FlagDraft, FlagReason, Target};
-    state.limits.check(Limit::Flag, &client)?;
+    state.limits.check(Limit::Flag, &client).await?;
     let draft = FlagDraft::new(
         Target::parse(&input.target.kind, input.target.id)?,
         FlagReason::parse(&input.reason)?,
@@ -879,7 +879,7 @@ async fn create_session(
     client: Client,
     ApiJson(input): ApiJson<Login>,
 ) -> Result<Response, ApiError> {
-    state.limits.check(Limit::Login, &client)?;
+    state.limits.check(Limit::Login, &client).await?;
     let account = verify_login(&state, &input.handle, &input.password).await?;
     let (token, expires) = start_session(&state, &account).await?;
     let body = SessionToken {
@@ -898,7 +898,7 @@ async fn search(
     client: Client,
     Params(params, _): Params<SearchParams, ApiError>,
 ) -> Result<Json<SearchResults>, ApiError> {
-    state.limits.check(Limit::Search, &client)?;
+    state.limits.check(Limit::Search, &client).await?;
     let topic = params
         .topic
         .as_deref()

@@ -110,7 +110,10 @@ impl AppState {
         Ok(AppState {
             mailer,
             resources: Arc::new(resources),
-            limits: Arc::new(limits::RateLimiter::new(config.rate_limits.clone())),
+            limits: Arc::new(limits::RateLimiter::with_store(
+                config.rate_limits.clone(),
+                store.clone(),
+            )?),
             store,
             search,
             config: Arc::new(config),
@@ -209,13 +212,17 @@ impl Application {
 }
 
 /// Erases questions nobody answered within the retention period, hourly.
+/// Also forgets shared rate-limit buckets idle for a day (full again by then).
 async fn enforce_retention(store: Arc<dyn Store>, days: u32) {
-    if days == 0 {
-        return;
-    }
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
+        if let Err(e) = store.purge_rate_limits(now().minus_hours(24)).await {
+            tracing::warn!(error = %e, "old rate-limit buckets could not be purged");
+        }
+        if days == 0 {
+            continue;
+        }
         match erase_expired(store.as_ref(), days, now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(

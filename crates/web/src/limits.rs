@@ -2,6 +2,11 @@
 //! a keyed hash of its address under a secret that lives in memory and is
 //! replaced every day, so neither the database nor yesterday's memory can
 //! link a question to an address.
+//!
+//! With several nodes, buckets can be shared through the database
+//! (`shared = true`): then the daily key is derived from a secret the
+//! operator gives every node in the environment, never stored, so the
+//! rows in the database cannot be turned back into addresses.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -46,6 +51,9 @@ pub struct LimitConfig {
     pub login_refill_seconds: u64,
     pub vote_burst: u32,
     pub vote_refill_seconds: u64,
+    /// Share buckets between nodes through the database (needs
+    /// `CONFIDE_RATE_LIMIT_SECRET`, the same on every node).
+    pub shared: bool,
 }
 
 impl Default for LimitConfig {
@@ -60,6 +68,7 @@ impl Default for LimitConfig {
             login_refill_seconds: 30,
             vote_burst: 30,
             vote_refill_seconds: 60,
+            shared: false,
         }
     }
 }
@@ -94,7 +103,17 @@ struct Buckets {
 pub struct RateLimiter {
     config: LimitConfig,
     inner: Mutex<Buckets>,
+    shared: Option<Shared>,
 }
+
+/// Buckets in the database, keyed under a secret that is not in it.
+struct Shared {
+    store: std::sync::Arc<dyn confide_store::Store>,
+    secret: Vec<u8>,
+}
+
+/// The environment variable that holds the shared secret.
+pub const SHARED_SECRET_VAR: &str = "CONFIDE_RATE_LIMIT_SECRET";
 
 /// Past this many clients, full buckets are forgotten: memory stays bounded.
 const MAX_TRACKED: usize = 200_000;
@@ -114,6 +133,7 @@ fn fresh_secret() -> [u8; 32] {
 }
 
 impl RateLimiter {
+    /// Limits in this node's memory.
     pub fn new(config: LimitConfig) -> Self {
         RateLimiter {
             config,
@@ -122,17 +142,79 @@ impl RateLimiter {
                 day: today(),
                 map: HashMap::new(),
             }),
+            shared: None,
         }
+    }
+
+    /// Limits as configured: shared through `store` when `shared` is on.
+    pub fn with_store(
+        config: LimitConfig,
+        store: std::sync::Arc<dyn confide_store::Store>,
+    ) -> Result<Self, Error> {
+        let shared = config.enabled && config.shared;
+        let mut limiter = RateLimiter::new(config);
+        if shared {
+            let secret = std::env::var(SHARED_SECRET_VAR).unwrap_or_default();
+            if secret.chars().count() < 16 {
+                return Err(Error::Internal(format!(
+                    "[site.rate_limits] shared = true needs {SHARED_SECRET_VAR}: a secret of at least \
+                     16 characters, the same on every node (it is never stored)"
+                )));
+            }
+            limiter.shared = Some(Shared {
+                store,
+                secret: secret.into_bytes(),
+            });
+        }
+        Ok(limiter)
     }
 
     /// Takes one token for `limit` from this client's bucket, or says how
     /// long to wait.
-    pub fn check(&self, limit: Limit, client: &Client) -> Result<(), Error> {
-        self.check_scoped(limit, client, 0)
+    pub async fn check(&self, limit: Limit, client: &Client) -> Result<(), Error> {
+        self.check_scoped(limit, client, 0).await
     }
 
     /// Like [`RateLimiter::check`], with one bucket per `scope` (e.g. per answer).
-    pub fn check_scoped(&self, limit: Limit, client: &Client, scope: i64) -> Result<(), Error> {
+    pub async fn check_scoped(
+        &self,
+        limit: Limit,
+        client: &Client,
+        scope: i64,
+    ) -> Result<(), Error> {
+        if !self.config.enabled {
+            return Ok(());
+        }
+        match &self.shared {
+            // Search protects this node's processor: it stays per node.
+            Some(shared) if limit != Limit::Search => {
+                self.check_shared(shared, limit, client, scope).await
+            }
+            _ => self.check_local(limit, client, scope),
+        }
+    }
+
+    async fn check_shared(
+        &self,
+        shared: &Shared,
+        limit: Limit,
+        client: &Client,
+        scope: i64,
+    ) -> Result<(), Error> {
+        let (burst, refill) = self.config.allowance(limit);
+        let daily = daily_key(&shared.secret, today());
+        let key = key(&daily, limit, client, scope);
+        let wait = shared
+            .store
+            .take_token(&key, burst, refill.as_secs_f64() * 1000.0, crate::now())
+            .await?;
+        match wait {
+            None => Ok(()),
+            Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
+        }
+    }
+
+    fn check_local(&self, limit: Limit, client: &Client, scope: i64) -> Result<(), Error> {
         if !self.config.enabled {
             return Ok(());
         }
@@ -199,6 +281,17 @@ fn network(ip: IpAddr) -> IpAddr {
     }
 }
 
+/// Today's key from the operator's secret: yesterday's keys mean nothing today.
+fn daily_key(secret: &[u8], day: u64) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) {
+        mac.update(b"confide rate limits");
+        mac.update(&day.to_le_bytes());
+        out.copy_from_slice(&mac.finalize().into_bytes());
+    }
+    out
+}
+
 fn key(secret: &[u8; 32], limit: Limit, client: &Client, scope: i64) -> [u8; 16] {
     let mut out = [0u8; 16];
     if let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) {
@@ -263,20 +356,20 @@ mod tests {
             ask_burst: 2,
             ..LimitConfig::default()
         });
-        assert!(limiter.check(Limit::Ask, &client(1)).is_ok());
-        assert!(limiter.check(Limit::Ask, &client(1)).is_ok());
-        match limiter.check(Limit::Ask, &client(1)) {
+        assert!(limiter.check_local(Limit::Ask, &client(1), 0).is_ok());
+        assert!(limiter.check_local(Limit::Ask, &client(1), 0).is_ok());
+        match limiter.check_local(Limit::Ask, &client(1), 0) {
             Err(Error::TooManyRequests { retry_after }) => {
                 assert!(retry_after > 0 && retry_after <= 360)
             }
             other => panic!("expected a refusal, got {other:?}"),
         }
         assert!(
-            limiter.check(Limit::Ask, &client(2)).is_ok(),
+            limiter.check_local(Limit::Ask, &client(2), 0).is_ok(),
             "another client has its own bucket"
         );
         assert!(
-            limiter.check(Limit::Reply, &client(1)).is_ok(),
+            limiter.check_local(Limit::Reply, &client(1), 0).is_ok(),
             "another action has its own bucket"
         );
     }
@@ -307,7 +400,7 @@ mod tests {
             ..LimitConfig::default()
         });
         for _ in 0..10 {
-            assert!(limiter.check(Limit::Ask, &client(1)).is_ok());
+            assert!(limiter.check_local(Limit::Ask, &client(1), 0).is_ok());
         }
     }
 

@@ -313,8 +313,13 @@ impl Drop for Server {
 
 /// Starts `confide ARGS` and waits for the line that gives its address.
 fn start(args: &[&str], marker: &str) -> Server {
+    start_with(args, &[], marker)
+}
+
+fn start_with(args: &[&str], env: &[(&str, &str)], marker: &str) -> Server {
     let mut child = confide()
         .args(args)
+        .envs(env.iter().copied())
         .env("CONFIDE_LOG", "info")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -541,4 +546,268 @@ fn triage_reads_stdin_and_prints_categories_with_evidence() {
     let v: serde_json::Value = serde_json::from_slice(&calm.stdout).unwrap();
     assert_eq!(v["categories"], serde_json::json!([]));
     assert_eq!(v["urgency"], 0);
+}
+
+/// A new, empty database on the test PostgreSQL server.
+async fn postgres_database(prefix: &str) -> String {
+    use sqlx::Connection;
+    let admin = std::env::var("CONFIDE_TEST_POSTGRES_URL").unwrap_or_else(|_| {
+        panic!("CONFIDE_TEST_POSTGRES_URL is not set: run scripts/test (see the README)")
+    });
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+        % 1_000_000_000;
+    let name = format!("{prefix}_{}_{stamp}", std::process::id());
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    let (base, _) = admin.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+fn serve_node(url: &str, dir: &Path, name: &str, config: &Path) -> Server {
+    let blocked = dir.join("no-model");
+    let _ = std::fs::write(&blocked, b"");
+    let index = dir.join(format!("index-{name}"));
+    start_with(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database",
+            url,
+            "--index-dir",
+            index.to_str().unwrap(),
+            "--model-dir",
+            blocked.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &[(
+            "CONFIDE_RATE_LIMIT_SECRET",
+            "a shared secret for the test nodes",
+        )],
+        "listening on ",
+    )
+}
+
+#[tokio::test]
+async fn two_nodes_on_one_postgres_share_search_sessions_and_limits() {
+    let url = postgres_database("cli_two_nodes").await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("confide.toml");
+    std::fs::write(
+        &config,
+        "[site.rate_limits]\nshared = true\nlogin_burst = 3\n",
+    )
+    .unwrap();
+    assert!(run(&["migrate", "--database", &url], "").status.success());
+    let made = create_expert(&url, "dr.nodes", "a long enough password\n");
+    assert!(made.status.success(), "{}", stderr(&made));
+    let a = serve_node(&url, dir.path(), "a", &config);
+    let b = serve_node(&url, dir.path(), "b", &config);
+    let http = reqwest::Client::new();
+
+    // Asked and answered through node A…
+    let asked: serde_json::Value = http
+        .post(format!("{}/api/v1/questions", a.base))
+        .json(
+            &serde_json::json!({"title": "Why do I feel faint after orgasm?",
+            "body": "It happens now and then and it scares me.", "topic": "bodies"}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = asked["id"].as_i64().unwrap();
+    let login = http
+        .post(format!("{}/api/v1/sessions", a.base))
+        .json(&serde_json::json!({"handle": "dr.nodes", "password": "a long enough password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status().as_u16(), 201);
+    let token = login.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let answered = http
+        .post(format!("{}/api/v1/questions/{id}/answers", a.base))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"body": "Feeling faint (postcoital syncope) is usually harmless; zephyrwort is our marker word."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status().as_u16(), 201);
+
+    // …is found by search on node B, which follows the shared change log.
+    let started = std::time::Instant::now();
+    let mut found = false;
+    while started.elapsed() < std::time::Duration::from_secs(20) {
+        let results: serde_json::Value = http
+            .get(format!("{}/api/v1/search?q=zephyrwort", b.base))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if results["results"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|hit| hit["id"] == id))
+        {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(found, "node B never found what node A wrote");
+    eprintln!("node B found node A's answer after {:?}", started.elapsed());
+
+    // A session made on A works on B (sessions live in the database).
+    let queue = http
+        .get(format!("{}/api/v1/questions?state=unanswered", b.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(queue.status().as_u16(), 200);
+
+    // One allowance for both nodes: the login above took one of three.
+    let bad_login = |node: &str| {
+        http.post(format!("{node}/api/v1/sessions"))
+            .json(&serde_json::json!({"handle": "dr.nodes", "password": "not the password"}))
+            .send()
+    };
+    assert_eq!(bad_login(&b.base).await.unwrap().status().as_u16(), 400);
+    assert_eq!(bad_login(&a.base).await.unwrap().status().as_u16(), 400);
+    let refused = bad_login(&b.base).await.unwrap();
+    assert_eq!(
+        refused.status().as_u16(),
+        429,
+        "node B knew of node A's attempts"
+    );
+    assert!(refused.headers().contains_key("retry-after"));
+}
+
+#[test]
+fn seed_export_import_and_backup_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = db_url(dir.path());
+    let seeded = run(
+        &["seed-synthetic", "--questions", "300", "--database", &url],
+        "",
+    );
+    assert!(seeded.status.success(), "{}", stderr(&seeded));
+    assert!(stdout(&seeded).contains("seeded 300 questions"));
+
+    let export = dir.path().join("instance.jsonl");
+    let out = run(
+        &[
+            "export",
+            "--output",
+            export.to_str().unwrap(),
+            "--database",
+            &url,
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&export).unwrap();
+    assert!(text.starts_with(r#"{"format":"confide-export","version":1,"#));
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.contains(r#""table":"questions""#))
+            .count(),
+        300
+    );
+    // Never over an existing file.
+    let again = run(
+        &[
+            "export",
+            "--output",
+            export.to_str().unwrap(),
+            "--database",
+            &url,
+        ],
+        "",
+    );
+    assert!(
+        stderr(&again).contains("must not exist"),
+        "{}",
+        stderr(&again)
+    );
+
+    // Into a new database, with a progress bar; never into a full one.
+    let copy = format!("sqlite://{}", dir.path().join("copy.db").display());
+    let imported = run(
+        &["import", export.to_str().unwrap(), "--database", &copy],
+        "",
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(stderr(&imported).contains("100%"), "{}", stderr(&imported));
+    let refused = run(
+        &["import", export.to_str().unwrap(), "--database", &copy],
+        "",
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("instance.jsonl") && stderr(&refused).contains("not empty"),
+        "{}",
+        stderr(&refused)
+    );
+    let reexport = run(&["export", "--database", &copy], "");
+    let lines = |t: &str| t.lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(
+        lines(&text),
+        lines(&stdout(&reexport)),
+        "the copy holds the same records"
+    );
+
+    // A damaged file is refused with its line.
+    let broken = dir.path().join("broken.jsonl");
+    let mut damaged: Vec<&str> = text.lines().take(3).collect();
+    damaged.push("{\"table\": \"questions\", \"row\": {\"id\": \"seven\"}}");
+    std::fs::write(&broken, damaged.join("\n")).unwrap();
+    let fresh = format!("sqlite://{}", dir.path().join("fresh.db").display());
+    let bad = run(
+        &["import", broken.to_str().unwrap(), "--database", &fresh],
+        "",
+    );
+    assert!(
+        stderr(&bad).contains("broken.jsonl") && stderr(&bad).contains("line 4"),
+        "{}",
+        stderr(&bad)
+    );
+
+    // An online backup is a working database.
+    let backup = dir.path().join("backup.db");
+    let made = run(
+        &["backup", backup.to_str().unwrap(), "--database", &url],
+        "",
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let from_backup = run(
+        &[
+            "export",
+            "--database",
+            &format!("sqlite://{}", backup.display()),
+        ],
+        "",
+    );
+    assert_eq!(lines(&text), lines(&stdout(&from_backup)));
+    let twice = run(
+        &["backup", backup.to_str().unwrap(), "--database", &url],
+        "",
+    );
+    assert!(
+        stderr(&twice).contains("already exists"),
+        "{}",
+        stderr(&twice)
+    );
 }

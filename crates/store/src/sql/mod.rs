@@ -30,6 +30,7 @@ use confide_core::notification::{Arrival, EmailAddress, Subscription};
 mod experts;
 mod moderation;
 mod notifications;
+mod transfer;
 
 impl Backend {
     /// Erases a question (with its answers and replies, by cascade); with
@@ -1416,6 +1417,80 @@ impl Store for Backend {
             })
         })
         .collect()
+    }
+
+    async fn take_token(
+        &self,
+        key: &[u8],
+        burst: f64,
+        refill_ms: f64,
+        now: Timestamp,
+    ) -> Result<Option<u64>> {
+        // One statement, so racing nodes cannot both take the last token.
+        let refilled = "CASE WHEN rate_limits.tokens + (?3 - rate_limits.updated_at) / ?4 > ?2
+                             THEN ?2
+                             ELSE rate_limits.tokens + (?3 - rate_limits.updated_at) / ?4 END";
+        let sql = format!(
+            "INSERT INTO rate_limits (key, tokens, allowed, updated_at) VALUES (?1, ?2 - 1, TRUE, ?3)
+             ON CONFLICT (key) DO UPDATE SET
+                 tokens = CASE WHEN {refilled} >= 1 THEN {refilled} - 1 ELSE {refilled} END,
+                 allowed = CASE WHEN {refilled} >= 1 THEN TRUE ELSE FALSE END,
+                 updated_at = ?3
+             RETURNING tokens, allowed"
+        );
+        let row = sqlx::query(&q(&sql))
+            .bind(key)
+            .bind(burst)
+            .bind(now.millis())
+            .bind(refill_ms)
+            .fetch_one(&self.writer)
+            .await?;
+        if row.try_get::<bool, _>("allowed")? {
+            return Ok(None);
+        }
+        let tokens: f64 = row.try_get("tokens")?;
+        Ok(Some(
+            (((1.0 - tokens) * refill_ms) / 1000.0).ceil().max(1.0) as u64,
+        ))
+    }
+
+    async fn purge_rate_limits(&self, before: Timestamp) -> Result<u64> {
+        Ok(
+            sqlx::query(&q("DELETE FROM rate_limits WHERE updated_at < ?"))
+                .bind(before.millis())
+                .execute(&self.writer)
+                .await?
+                .rows_affected(),
+        )
+    }
+
+    async fn backup(&self, path: &std::path::Path) -> Result<()> {
+        dialect::backup(&self.reader, path).await
+    }
+
+    async fn schema_version(&self) -> Result<i64> {
+        let version: Option<i64> =
+            sqlx::query_scalar(&q("SELECT MAX(version) FROM schema_migrations"))
+                .fetch_one(&self.reader)
+                .await?;
+        Ok(version.unwrap_or(0))
+    }
+
+    async fn export(
+        &self,
+        sink: &mut (dyn FnMut(crate::transfer::Record) -> std::io::Result<()> + Send),
+    ) -> Result<u64> {
+        self.export_records(sink).await
+    }
+
+    async fn import(
+        &self,
+        records: &mut (dyn Iterator<
+            Item = std::result::Result<crate::transfer::Record, crate::transfer::TransferError>,
+        > + Send),
+        progress: &mut (dyn FnMut(u64) + Send),
+    ) -> std::result::Result<u64, crate::transfer::TransferError> {
+        self.import_records(records, progress).await
     }
 
     async fn compact(&self) -> Result<()> {

@@ -153,6 +153,7 @@ contract!(
     moderators_edits_of_questions_keep_revisions_unless_told_not_to,
     moderators_edits_of_replies_and_answers_are_audited,
     subscriptions_arrivals_and_a_cursor_one_node_wins,
+    shared_rate_limit_buckets_fill_empty_and_refill,
 );
 
 async fn migrations_are_idempotent_and_the_secret_is_stable(store: &dyn Store) {
@@ -1183,4 +1184,225 @@ async fn subscriptions_arrivals_and_a_cursor_one_node_wins(store: &dyn Store) {
         .unwrap();
     store.forget_account(kim, Timestamp(30)).await.unwrap();
     assert_eq!(store.notifications(kim).await.unwrap().0, None);
+}
+
+/// Content of every kind, for the round trip.
+async fn populate(store: &dyn Store) {
+    use confide_core::moderation::{FlagDraft, FlagReason, Resolution, Target};
+    // A running instance always has its secret (it signs every form).
+    store.instance_secret().await.unwrap();
+    let author = expert(store, "dr.round").await;
+    let reviewer = expert(store, "dr.trip").await;
+    store
+        .apply_as_expert(&application("nurse.round"), "hash")
+        .await
+        .unwrap();
+    store
+        .create_session(&cap(9).hash(), author, Timestamp(1), Timestamp(9_999))
+        .await
+        .unwrap();
+    let q1 = store
+        .create_question(&question(1, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    let q2 = store
+        .create_question(&question(2, 11, PublishPolicy::Immediately))
+        .await
+        .unwrap();
+    let draft = answer(q1, author, 20)
+        .with_citations(vec![confide_core::evidence::Citation::parse_line(
+            "A study of things (2019) doi:10.1000/xyz123",
+        )
+        .unwrap()])
+        .unwrap();
+    let a = store.create_answer(&draft).await.unwrap();
+    let account = store.account_for_login("dr.trip").await.unwrap().unwrap().0;
+    let _ = reviewer;
+    store
+        .create_review(
+            &confide_core::evidence::ReviewDraft::new(
+                &store.answer(a).await.unwrap().unwrap(),
+                &account,
+                confide_core::evidence::Verdict::Dispute,
+                Some("An answer"),
+                "Needs a source.",
+                None,
+                Timestamp(25),
+            )
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    store
+        .create_reply(&ReplyDraft::new(
+            q1,
+            Some(a),
+            None,
+            ReplyBody::parse("Thank you — ¿y ahora?").unwrap(),
+            Timestamp(30),
+        ))
+        .await
+        .unwrap();
+    store.mark_helpful(q1, a, Timestamp(31)).await.unwrap();
+    store
+        .create_flag(
+            &FlagDraft::new(Target::Question(q2), FlagReason::Spam, "", Timestamp(32)).unwrap(),
+        )
+        .await
+        .unwrap();
+    store
+        .moderate(
+            Target::Question(q2),
+            &Resolution::parse("hide", "advertising").unwrap(),
+            "account:mod",
+            Timestamp(33),
+        )
+        .await
+        .unwrap();
+    store
+        .put_embedding(&confide_store::StoredEmbedding {
+            question_id: q1,
+            model: "test-model".into(),
+            content_hash: vec![1, 2, 3],
+            vector: vec![0, 255, 7, 9],
+        })
+        .await
+        .unwrap();
+}
+
+async fn export_lines(store: &dyn Store) -> Vec<String> {
+    let mut out = Vec::new();
+    confide_store::transfer::export_to(store, &mut out)
+        .await
+        .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    // The header carries the moment of export; the records must match exactly.
+    text.lines().skip(1).map(str::to_owned).collect()
+}
+
+async fn import_lines(store: &dyn Store, lines: &[String]) -> u64 {
+    let header = format!(
+        r#"{{"format":"confide-export","version":1,"schema":{},"exported_at":0}}"#,
+        store.schema_version().await.unwrap()
+    );
+    let text = std::iter::once(header)
+        .chain(lines.iter().cloned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    confide_store::transfer::import_from(store, text.as_bytes(), &mut |_| {})
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn export_and_import_round_trip_sqlite_to_postgres_and_back() {
+    let source = sqlite().await;
+    populate(source.store.as_ref()).await;
+    let first = export_lines(source.store.as_ref()).await;
+    assert!(first.len() > 15, "every kind of record: {}", first.len());
+
+    let pg = postgres().await;
+    assert_eq!(
+        import_lines(pg.store.as_ref(), &first).await,
+        first.len() as u64
+    );
+    let second = export_lines(pg.store.as_ref()).await;
+    assert_eq!(first, second, "SQLite → PostgreSQL keeps everything");
+
+    let back = sqlite().await;
+    import_lines(back.store.as_ref(), &second).await;
+    let third = export_lines(back.store.as_ref()).await;
+    assert_eq!(first, third, "and back again");
+
+    // The imported instance carries on: logins, secrets, new ids.
+    for db in [&pg, &back] {
+        let store = db.store.as_ref();
+        assert_eq!(
+            store.instance_secret().await.unwrap(),
+            source.store.instance_secret().await.unwrap()
+        );
+        assert!(store
+            .session_account(&cap(9).hash(), Timestamp(100))
+            .await
+            .unwrap()
+            .is_some());
+        let next = store
+            .create_question(&question(3, 50, PublishPolicy::OnAnswer))
+            .await
+            .unwrap();
+        assert_eq!(next, QuestionId(3), "ids continue after the imported ones");
+        let imported = store.changes_since(0, 100).await.unwrap();
+        assert!(
+            imported.iter().any(|c| c.op == "imported"),
+            "projections hear of it"
+        );
+    }
+}
+
+#[tokio::test]
+async fn imports_refuse_bad_files_and_full_databases_with_the_line() {
+    use confide_store::transfer::{import_from, TransferError};
+    let db = sqlite().await;
+    let store = db.store.as_ref();
+    let schema = store.schema_version().await.unwrap();
+    let header =
+        format!(r#"{{"format":"confide-export","version":1,"schema":{schema},"exported_at":0}}"#);
+    let run = |text: String| async move { import_from(store, text.as_bytes(), &mut |_| {}).await };
+
+    let err = run(String::new()).await.unwrap_err();
+    assert!(matches!(err, TransferError::Header(_)), "{err}");
+    let err = run("{\"format\":\"other\",\"version\":1,\"schema\":1,\"exported_at\":0}".into())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("line 1"), "{err}");
+    let err = run(format!(
+        "{header}\n{{\"table\":\"accounts\",\"row\":{{}}}}\nnot json"
+    ))
+    .await
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("line 2: accounts.id should be an integer"),
+        "{err}"
+    );
+    let err = run(format!("{header}\n\nnot json")).await.unwrap_err();
+    assert!(err.to_string().starts_with("line 3:"), "{err}");
+    let err = run(format!("{header}\n{{\"table\":\"secrets\",\"row\":{{}}}}"))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("unknown table \"secrets\""),
+        "{err}"
+    );
+    // Nothing was half-imported by those failures.
+    assert!(store.audit_log(10).await.unwrap().is_empty());
+
+    expert(store, "dr.there").await;
+    let err = run(header.clone()).await.unwrap_err();
+    assert!(matches!(err, TransferError::NotEmpty), "{err}");
+}
+
+async fn shared_rate_limit_buckets_fill_empty_and_refill(store: &dyn Store) {
+    let key = [7u8; 16];
+    let take = |at: i64| store.take_token(&key, 2.0, 10_000.0, Timestamp(at));
+    assert_eq!(take(1_000).await.unwrap(), None);
+    assert_eq!(take(1_000).await.unwrap(), None);
+    // Empty: one more token in ten seconds.
+    assert_eq!(take(1_000).await.unwrap(), Some(10));
+    assert_eq!(take(6_000).await.unwrap(), Some(5), "half a token earned");
+    assert_eq!(take(11_000).await.unwrap(), None);
+    // Another key is another bucket.
+    assert_eq!(
+        store
+            .take_token(&[8u8; 16], 1.0, 10_000.0, Timestamp(11_000))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(store.purge_rate_limits(Timestamp(11_001)).await.unwrap(), 2);
+    assert_eq!(
+        take(11_002).await.unwrap(),
+        None,
+        "a forgotten bucket starts full"
+    );
 }

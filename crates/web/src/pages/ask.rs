@@ -209,7 +209,7 @@ pub async fn submit(
             &removed,
         ));
     }
-    state.limits.check(Limit::Ask, &client)?;
+    state.limits.check(Limit::Ask, &client).await?;
     let capability = new_token()?;
     let draft = QuestionDraft::new(
         title,
@@ -452,7 +452,7 @@ pub async fn reply(
 ) -> Result<Response, PageError> {
     let (capability, id) = resolve(&state, &capability).await?;
     csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
-    state.limits.check(Limit::Reply, &client)?;
+    state.limits.check(Limit::Reply, &client).await?;
     // An asker's reply is cleaned like their question (no preview: a reply
     // is short, and the placeholders show what was taken out).
     let body = ReplyBody::parse(&redact(&form.body).text)?;
@@ -482,7 +482,7 @@ pub async fn helpful(
 ) -> Result<Response, PageError> {
     let (capability, id) = resolve(&state, &capability).await?;
     csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
-    state.limits.check(Limit::Vote, &client)?;
+    state.limits.check(Limit::Vote, &client).await?;
     state
         .store
         .mark_helpful(id, AnswerId(form.answer_id), now())

@@ -114,7 +114,7 @@ pub async fn login(
     PageForm(form): PageForm<LoginForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
-    state.limits.check(Limit::Login, &client)?;
+    state.limits.check(Limit::Login, &client).await?;
     let next = safe_next(form.next.as_deref());
     let account = match verify_login(&state, &form.handle, &form.password).await {
         Ok(account) => account,
@@ -530,6 +530,7 @@ pub async fn helped(
     if state
         .limits
         .check_scoped(Limit::Helped, &client, id)
+        .await
         .is_ok()
     {
         state.store.count_helped(answer.id, now()).await?;

@@ -144,7 +144,7 @@ pub async fn apply(
         }
     };
     // Counted only once the form is complete: a typo costs no allowance.
-    state.limits.check(Limit::Apply, &client)?;
+    state.limits.check(Limit::Apply, &client).await?;
     let password_hash = hash_password(password).await?;
     let account = match state.store.apply_as_expert(&draft, &password_hash).await {
         Ok(id) => id,

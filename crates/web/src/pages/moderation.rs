@@ -54,7 +54,7 @@ pub async fn flag(
     PageForm(form): PageForm<FlagForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
-    state.limits.check(Limit::Flag, &client)?;
+    state.limits.check(Limit::Flag, &client).await?;
     let id: i64 = form.id.trim().parse().map_err(|_| Error::NotFound)?;
     let target = Target::parse(&form.kind, id)?;
     let draft = FlagDraft::new(target, FlagReason::parse(&form.reason)?, &form.note, now())?;

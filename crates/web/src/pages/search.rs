@@ -29,7 +29,10 @@ pub async fn search_page(
     client: crate::limits::Client,
     Params(query, _): Params<SearchQuery, PageError>,
 ) -> Result<Response, PageError> {
-    state.limits.check(crate::limits::Limit::Search, &client)?;
+    state
+        .limits
+        .check(crate::limits::Limit::Search, &client)
+        .await?;
     let topic = match query.topic.as_deref().filter(|t| !t.is_empty()) {
         Some(t) => Some(Topic::parse(t)?),
         None => None,
