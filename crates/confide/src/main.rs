@@ -3,6 +3,7 @@
 
 mod config;
 mod demo;
+mod loadbench;
 mod synthetic;
 
 use std::io::Read;
@@ -194,6 +195,21 @@ enum ModelCommand {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// The real server under load on loopback: question page, home page,
+    /// search and asking, against a hello-world baseline. Seeds the
+    /// database with synthetic questions first when it is empty.
+    Http {
+        #[arg(long, default_value_t = 100_000)]
+        questions: usize,
+        /// Seconds per phase.
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
+        /// Connections kept open at once.
+        #[arg(long, default_value_t = 32)]
+        concurrency: usize,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
     /// Triage speed over our labelled questions.
     Triage {
         /// How many passes over the labelled set.
@@ -363,6 +379,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             let dir = fetch_model(&config.model_dir).await?;
             println!("model ready in {}", dir.display());
+            Ok(())
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Http {
+                    questions,
+                    seconds,
+                    concurrency,
+                    db,
+                },
+        } => {
+            let config = Config::load(file, database_override(db))?;
+            init_logging("warn");
+            let report = bench_http(&config, questions.max(1), seconds, concurrency.max(1)).await?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
         Command::Bench {
@@ -564,6 +595,119 @@ fn progress_bar(done: u64, total: u64) {
         "#".repeat(filled as usize),
         "-".repeat((WIDTH - filled) as usize)
     );
+}
+
+async fn bench_http(
+    config: &Config,
+    questions: usize,
+    seconds: f64,
+    concurrency: usize,
+) -> anyhow::Result<loadbench::Report> {
+    use loadbench::{load, stats, Request};
+    let store = open_store(&config.database_url).await?;
+    let empty = store
+        .public_questions(None, None, 1)
+        .await?
+        .questions
+        .is_empty()
+        && store.unanswered_questions(1).await?.is_empty();
+    if empty {
+        let hash = confide_web::auth::hash_password(Password::parse(synthetic::PASSWORD)?).await?;
+        let mut records = synthetic::records(questions, hash, confide_web::now());
+        let total = questions as u64 * 34 / 10 + 12;
+        let mut progress = |done: u64| progress_bar(done.min(total), total);
+        store.import(&mut records, &mut progress).await?;
+        eprintln!();
+    }
+    let index = tempfile::tempdir()?;
+    eprintln!("building the search index…");
+    let search = Arc::new(Search::open(store.clone(), Some(index.path()), None).await?);
+    let mut site = config.site.clone();
+    // The load comes from one address; limits would measure themselves.
+    site.rate_limits.enabled = false;
+    let state = AppState::new(store, search, site).await?;
+    let app = Application::bind("127.0.0.1:0", state).await?;
+    let addr = app.local_addr()?;
+    let server = tokio::spawn(app.run_until(std::future::pending()));
+
+    let (hello, hello_task) = loadbench::hello_server().await?;
+    eprintln!("hello world…");
+    let (l, e, t) = load(
+        hello,
+        concurrency,
+        seconds,
+        200,
+        Arc::new(|_| Request::Get("/".into())),
+    )
+    .await?;
+    let hello_world = stats(l, e, t, 0.0);
+    hello_task.abort();
+    let baseline = hello_world.requests_per_second;
+
+    let n = questions;
+    let published = move |i: usize| {
+        // Synthetic questions divisible by four are the unanswered ones.
+        let id = 1 + (i * 7919) % n;
+        if id.is_multiple_of(4) { id - 1 } else { id }.max(1)
+    };
+    eprintln!("question page…");
+    let (l, e, t) = load(
+        addr,
+        concurrency,
+        seconds,
+        200,
+        Arc::new(move |i| Request::Get(format!("/q/{}", published(i)))),
+    )
+    .await?;
+    let question_page = stats(l, e, t, baseline);
+    eprintln!("home page…");
+    let (l, e, t) = load(
+        addr,
+        concurrency,
+        seconds,
+        200,
+        Arc::new(|_| Request::Get("/".into())),
+    )
+    .await?;
+    let home_page = stats(l, e, t, baseline);
+    eprintln!("search…");
+    const WORDS: [&str; 6] = ["pain", "partner", "pill", "interest", "test", "guilty"];
+    let (l, e, t) = load(
+        addr,
+        concurrency,
+        seconds,
+        200,
+        Arc::new(|i| Request::Get(format!("/search?q={}", WORDS[i % WORDS.len()]))),
+    )
+    .await?;
+    let search = stats(l, e, t, baseline);
+    eprintln!("asking…");
+    let (l, e, t) = load(addr, concurrency, seconds, 201, Arc::new(|i| {
+        Request::PostJson(
+            "/api/v1/questions".into(),
+            format!(r#"{{"title":"Benchmark question number {i}","body":"Is it normal to feel nervous before a test? Asked for the benchmark.","topic":"sti"}}"#),
+        )
+    })).await?;
+    let ask = stats(l, e, t, baseline);
+    let rss_mb = loadbench::rss_mb();
+    server.abort();
+    Ok(loadbench::Report {
+        backend: config
+            .database_url
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .to_owned(),
+        questions,
+        concurrency,
+        seconds_per_phase: seconds,
+        hello_world,
+        question_page,
+        home_page,
+        search,
+        ask,
+        rss_mb,
+    })
 }
 
 async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
