@@ -7,6 +7,7 @@
 mod access;
 pub mod api;
 pub mod auth;
+pub mod cache;
 mod csrf;
 pub mod error;
 mod extract;
@@ -84,6 +85,8 @@ pub struct AppState {
     pub resources: Arc<resources::Resources>,
     /// Sends experts' digests, when the operator configured SMTP.
     pub mailer: Option<Arc<notify::Mailer>>,
+    /// Rendered question pages for readers, following the change log.
+    pub pages: Arc<cache::PageCache>,
     /// Signs CSRF tokens; shared through the database by every node.
     secret: Arc<[u8; 32]>,
 }
@@ -107,7 +110,9 @@ impl AppState {
             )?)),
             None => None,
         };
+        let pages = Arc::new(cache::PageCache::new(store.last_change().await?));
         Ok(AppState {
+            pages,
             mailer,
             resources: Arc::new(resources),
             limits: Arc::new(limits::RateLimiter::with_store(
@@ -165,6 +170,7 @@ pub struct Application {
     store: Arc<dyn Store>,
     retention_days: u32,
     mailer: Option<Arc<notify::Mailer>>,
+    pages: Arc<cache::PageCache>,
 }
 
 impl Application {
@@ -176,6 +182,7 @@ impl Application {
             store: state.store.clone(),
             retention_days: state.config.retention_days,
             mailer: state.mailer.clone(),
+            pages: state.pages.clone(),
             router: router(state),
         })
     }
@@ -191,7 +198,7 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let follower = tokio::spawn(follow_changes(self.search));
+        let follower = tokio::spawn(follow_changes(self.search, self.pages, self.store.clone()));
         let notifier = self
             .mailer
             .map(|mailer| tokio::spawn(notify::run(self.store.clone(), mailer)));
@@ -255,11 +262,14 @@ pub async fn erase_expired(store: &dyn Store, days: u32, now: Timestamp) -> Resu
 /// How often the projection looks for changes made elsewhere.
 const FOLLOW_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
 
-async fn follow_changes(search: Arc<Search>) {
+async fn follow_changes(search: Arc<Search>, pages: Arc<cache::PageCache>, store: Arc<dyn Store>) {
     let mut tick = tokio::time::interval(FOLLOW_INTERVAL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
+        if let Err(e) = pages.catch_up(store.as_ref()).await {
+            tracing::warn!(error = %e, "page cache could not catch up");
+        }
         if let Err(e) = search.catch_up().await {
             tracing::warn!(error = %e, "search projection could not catch up");
         }

@@ -70,6 +70,9 @@ pub async fn apply_own_writes(
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
     let response = next.run(request).await;
     if writes && (response.status().is_success() || response.status().is_redirection()) {
+        if let Err(e) = state.pages.catch_up(state.store.as_ref()).await {
+            tracing::warn!(error = %e, "page cache could not catch up");
+        }
         if let Err(e) = state.search.catch_up().await {
             tracing::warn!(error = %e, "search projection could not catch up");
         }

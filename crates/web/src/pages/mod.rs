@@ -122,6 +122,11 @@ pub(crate) fn page(markup: Markup) -> Response {
     Html(markup.into_string()).into_response()
 }
 
+/// A page already rendered (from the page cache).
+pub(crate) fn page_str(html: &str) -> Response {
+    Html(html.to_owned()).into_response()
+}
+
 /// The address people reach this instance at, for links shown to askers.
 pub(crate) fn base_url(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(url) = &state.config.public_url {

@@ -7,7 +7,7 @@ use confide_store::Cursor;
 use maud::html;
 use serde::Deserialize;
 
-use super::{chrome, page, private};
+use super::{chrome, page, page_str, private};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageId, Params, Session};
 use crate::view::{self, ExpertControls, ThreadControls};
@@ -99,6 +99,14 @@ pub(crate) async fn question_page(
         Some(s) => Viewer::Account(s.account.clone()),
         None => Viewer::Reader,
     };
+    // Readers without a session all see the same page: serve it rendered.
+    let cacheable = session.is_none() && draft.is_none();
+    if cacheable {
+        if let Some(html) = state.pages.get(id) {
+            return Ok(page_str(&html));
+        }
+    }
+    let seen = state.pages.seq();
     let thread = state.store.thread(id).await?.ok_or(Error::NotFound)?;
     if !viewer.may_see(&thread.question) {
         return Err(Error::NotFound.into());
@@ -166,7 +174,12 @@ pub(crate) async fn question_page(
     );
     // Staff views of a private question must not be cached anywhere.
     Ok(if is_public && session.is_none() {
-        page(markup)
+        let html = markup.into_string();
+        let response = page_str(&html);
+        if cacheable {
+            state.pages.put(id, html, seen);
+        }
+        response
     } else {
         private(markup)
     })

@@ -705,3 +705,77 @@ async fn moderators_edit_with_a_reason_and_the_history_shows_it() {
         403
     );
 }
+
+#[tokio::test]
+async fn readers_pages_are_served_rendered_and_dropped_when_anything_changes() {
+    let app = spawn_app().await;
+    let (q, _, answer, _) = answered_thread(&app).await;
+    let path = format!("/q/{q}");
+    let first = app.get_text(&path).await.1;
+    assert!(first.contains("SuperHerb"));
+    assert_eq!(
+        app.get_text(&path).await.1,
+        first,
+        "the same page, from memory"
+    );
+
+    // A change made elsewhere (another node, the command line) reaches the
+    // store only; the follower drops the page within its interval.
+    app.store
+        .moderate(
+            confide_core::moderation::Target::Answer(confide_core::AnswerId(answer)),
+            &confide_core::moderation::Resolution::parse("hide", "advertising").unwrap(),
+            "account:elsewhere",
+            confide_web::now(),
+        )
+        .await
+        .unwrap();
+    let mut fresh = String::new();
+    for _ in 0..100 {
+        fresh = app.get_text(&path).await.1;
+        if !fresh.contains("SuperHerb") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        !fresh.contains("SuperHerb"),
+        "a hidden answer never lingers in a cached page"
+    );
+
+    // A revocation touches no question in particular: every page goes.
+    app.store
+        .moderate(
+            confide_core::moderation::Target::Answer(confide_core::AnswerId(answer)),
+            &confide_core::moderation::Resolution::Restore,
+            "account:elsewhere",
+            confide_web::now(),
+        )
+        .await
+        .unwrap();
+    for _ in 0..100 {
+        if app.get_text(&path).await.1.contains("✓ Verified") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(app.get_text(&path).await.1.contains("✓ Verified"));
+    app.store
+        .decide_expert(
+            "dr.answer",
+            &confide_core::expert::Decision::with_reason("revoke", "lapsed").unwrap(),
+            "admin:cli",
+            confide_web::now(),
+        )
+        .await
+        .unwrap();
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = app.get_text(&path).await.1;
+        if !page.contains("✓ Verified") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(!page.contains("✓ Verified") && page.contains("Not verified"));
+}
