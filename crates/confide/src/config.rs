@@ -139,6 +139,51 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
     }
 
+    /// Config files put together from awkward pieces: never a panic, and
+    /// every refusal names the file.
+    #[test]
+    fn mangled_files_are_refused_by_name() {
+        const PIECES: &[&str] = &[
+            "listen = \"127.0.0.1:1\"\n",
+            "[site]\n",
+            "[site.smtp]\n",
+            "[site.rate_limits]\n",
+            "publish = 3\n",
+            "publish = \"immediately\"\n",
+            "retention_days = -1\n",
+            "session_days = 99999999999999999999\n",
+            "host = \"x\"\n",
+            "from = \"\"\n",
+            "ask_burst = \"ten\"\n",
+            "= = =\n",
+            "[[site]]\n",
+            "\"\u{0}\" = 1\n",
+            "[site\n",
+            "tls = yes\n",
+            "database_url = \"sqlite://x.db\"\n",
+            "shared = true\n",
+            "é = 1\n",
+        ];
+        let mut seed = 0x51_7CC1_B727_220A_u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let f = file(&text);
+            if let Err(e) = Config::load(Some(f.path()), Overrides::default()) {
+                let message = e.to_string();
+                assert!(
+                    message.contains(&f.path().display().to_string()),
+                    "{message}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn unknown_keys_are_errors_not_silence() {
         let f = file("lisen = \"127.0.0.1:1\"\n");

@@ -30,7 +30,10 @@ pub struct Report {
     pub concurrency: usize,
     pub seconds_per_phase: f64,
     pub hello_world: Stats,
+    /// Uniform over every answered question: mostly rendered afresh.
     pub question_page: Stats,
+    /// The 1,000 most-viewed questions: served from the page cache.
+    pub question_page_popular: Stats,
     pub home_page: Stats,
     pub search: Stats,
     pub ask: Stats,

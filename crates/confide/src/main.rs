@@ -660,6 +660,16 @@ async fn bench_http(
     )
     .await?;
     let question_page = stats(l, e, t, baseline);
+    eprintln!("question page, popular questions…");
+    let (l, e, t) = load(
+        addr,
+        concurrency,
+        seconds,
+        200,
+        Arc::new(move |i| Request::Get(format!("/q/{}", published(i % 1000)))),
+    )
+    .await?;
+    let question_page_popular = stats(l, e, t, baseline);
     eprintln!("home page…");
     let (l, e, t) = load(
         addr,
@@ -703,6 +713,7 @@ async fn bench_http(
         seconds_per_phase: seconds,
         hello_world,
         question_page,
+        question_page_popular,
         home_page,
         search,
         ask,

@@ -273,6 +273,31 @@ impl LexicalIndex {
         })
     }
 
+    /// The `k` words of `text` that fewest documents contain, as a query
+    /// text: what makes a question itself, the way "more like this" works.
+    /// Ranking a whole title against the corpus walks most of the index.
+    pub fn rarest_words(&self, text: &str, k: usize) -> String {
+        let searcher = self.reader.searcher();
+        let mut words: Vec<(u64, String)> = Vec::new();
+        for (lang, analysed) in self.terms(text).into_iter().enumerate() {
+            for word in analysed {
+                let df = searcher
+                    .doc_freq(&Term::from_field_text(self.fields.body[lang], &word))
+                    .unwrap_or(0);
+                if df > 0 && !words.iter().any(|(_, w)| *w == word) {
+                    words.push((df, word));
+                }
+            }
+        }
+        words.sort();
+        words
+            .into_iter()
+            .take(k)
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The query for a text: each word, in each field of each language,
     /// weighted by field. In a large index, words found in the bodies of
     /// over a quarter of the documents are dropped when rarer words remain:

@@ -12,7 +12,7 @@ pub mod lexical;
 pub mod model;
 pub mod semantic;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -88,7 +88,15 @@ pub struct Search {
     /// The last change-log entry applied; the lock also serialises catch-ups.
     applied: tokio::sync::Mutex<i64>,
     marker: Option<PathBuf>,
+    /// Related questions per question: a ranking over the whole corpus,
+    /// too dear to repeat for every page view (the profile of the
+    /// question page showed it as most of the work).
+    related: std::sync::Mutex<HashMap<QuestionId, (std::time::Instant, Vec<SearchResult>)>>,
 }
+
+/// Related lists are kept this long; a question that changes loses its own at once.
+const RELATED_TTL: std::time::Duration = std::time::Duration::from_secs(600);
+const RELATED_MAX: usize = 50_000;
 
 const MARKER_FILE: &str = "confide-applied-seq";
 const PAGE: u32 = 500;
@@ -126,6 +134,7 @@ impl Search {
             embedder,
             applied: tokio::sync::Mutex::new(0),
             marker,
+            related: std::sync::Mutex::new(HashMap::new()),
         };
         search.load(start.is_none(), |_, _| {}).await?;
         let mut applied = search.applied.lock().await;
@@ -282,6 +291,9 @@ impl Search {
             for id in ids {
                 removed |= !self.refresh(id).await?;
                 refreshed += 1;
+                if let Ok(mut cache) = self.related.lock() {
+                    cache.remove(&id);
+                }
             }
             let mut engine = self.write_engine()?;
             engine.lexical.commit()?;
@@ -369,6 +381,24 @@ impl Search {
 
     /// Answered questions like this one, for "related questions".
     pub async fn related(&self, id: QuestionId, limit: usize) -> Result<Vec<SearchResult>, Error> {
+        if let Ok(cache) = self.related.lock() {
+            if let Some((made, list)) = cache.get(&id) {
+                if made.elapsed() < RELATED_TTL {
+                    return Ok(list.iter().take(limit).cloned().collect());
+                }
+            }
+        }
+        let list = self.rank_related(id, limit).await?;
+        if let Ok(mut cache) = self.related.lock() {
+            if cache.len() >= RELATED_MAX {
+                cache.clear();
+            }
+            cache.insert(id, (std::time::Instant::now(), list.clone()));
+        }
+        Ok(list)
+    }
+
+    async fn rank_related(&self, id: QuestionId, limit: usize) -> Result<Vec<SearchResult>, Error> {
         let Some(doc) = self.store.search_document(id).await? else {
             return Ok(Vec::new());
         };
@@ -384,8 +414,9 @@ impl Search {
             answered_only: true,
         };
         let engine = self.read_engine()?;
+        let query = engine.lexical.rarest_words(&doc.title, 4);
         let mut hits = engine.search(
-            &doc.title,
+            &query,
             stored.as_deref(),
             Method::Hybrid,
             &filter,

@@ -811,3 +811,134 @@ fn seed_export_import_and_backup_from_the_command_line() {
         stderr(&twice)
     );
 }
+
+/// Rounds of the crash test: a few here; `CONFIDE_CRASH_ROUNDS=100` for
+/// the full run (see the README).
+fn crash_rounds() -> usize {
+    std::env::var("CONFIDE_CRASH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+}
+
+#[tokio::test]
+async fn every_acknowledged_write_survives_kill_9() {
+    use sqlx::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let url = db_url(dir.path());
+    let config = dir.path().join("confide.toml");
+    std::fs::write(&config, "[site.rate_limits]\nenabled = false\n").unwrap();
+    let blocked = dir.path().join("no-model");
+    std::fs::write(&blocked, b"").unwrap();
+    let index = dir.path().join("index");
+    let mut acknowledged: Vec<(i64, String)> = Vec::new();
+    let mut replies = 0usize;
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    for round in 0..crash_rounds() {
+        let mut server = start(
+            &[
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--database",
+                &url,
+                "--index-dir",
+                index.to_str().unwrap(),
+                "--model-dir",
+                blocked.to_str().unwrap(),
+                "--config",
+                config.to_str().unwrap(),
+            ],
+            "listening on ",
+        );
+        let base = server.base.clone();
+        // Writers run until the server dies under them.
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let base = base.clone();
+                tokio::spawn(async move {
+                    let http = reqwest::Client::new();
+                    let mut done: Vec<(i64, String)> = Vec::new();
+                    let mut replied = 0usize;
+                    for i in 0.. {
+                        let asked = http
+                            .post(format!("{base}/api/v1/questions"))
+                            .json(&serde_json::json!({
+                                "title": format!("Round {round} writer {w} question {i}"),
+                                "body": "Written to be killed halfway.", "topic": "other"}))
+                            .send()
+                            .await;
+                        let Ok(asked) = asked else { break };
+                        if asked.status().as_u16() != 201 {
+                            break;
+                        }
+                        let Ok(v) = asked.json::<serde_json::Value>().await else {
+                            break;
+                        };
+                        let (id, cap) = (
+                            v["id"].as_i64().unwrap(),
+                            v["capability"].as_str().unwrap().to_owned(),
+                        );
+                        done.push((id, cap.clone()));
+                        let reply = http
+                            .post(format!("{base}/api/v1/questions/{id}/replies"))
+                            .bearer_auth(&cap)
+                            .json(&serde_json::json!({"body": "A follow-up."}))
+                            .send()
+                            .await;
+                        match reply {
+                            Ok(r) if r.status().as_u16() == 201 => replied += 1,
+                            _ => break,
+                        }
+                    }
+                    (done, replied)
+                })
+            })
+            .collect();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        tokio::time::sleep(std::time::Duration::from_millis(100 + seed % 400)).await;
+        server.child.kill().unwrap(); // SIGKILL: no shutdown, no flush
+        let _ = server.child.wait();
+        for writer in writers {
+            let (done, replied) = writer.await.unwrap();
+            acknowledged.extend(done);
+            replies += replied;
+        }
+    }
+    assert!(!acknowledged.is_empty(), "the writers wrote something");
+
+    // Every write the server acknowledged is there, and the file is sound.
+    let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(check, "ok");
+    let store = confide_store::open(&url).await.unwrap();
+    for (id, capability) in &acknowledged {
+        let found = store
+            .question_id_by_capability(&confide_core::Capability::parse(capability).unwrap().hash())
+            .await
+            .unwrap();
+        assert_eq!(
+            found,
+            Some(confide_core::QuestionId(*id)),
+            "question {id} was acknowledged"
+        );
+    }
+    let stored_replies: i64 = sqlx::query_scalar("SELECT count(*) FROM replies")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert!(
+        stored_replies as usize >= replies,
+        "{stored_replies} replies stored, {replies} acknowledged"
+    );
+    eprintln!(
+        "{} rounds: {} questions and {replies} replies acknowledged, all present",
+        crash_rounds(),
+        acknowledged.len()
+    );
+}

@@ -1406,3 +1406,61 @@ async fn shared_rate_limit_buckets_fill_empty_and_refill(store: &dyn Store) {
         "a forgotten bucket starts full"
     );
 }
+
+/// Import files put together from awkward pieces: never a panic, never a
+/// half-import, and every refusal names a line.
+#[tokio::test]
+async fn mangled_imports_are_refused_with_a_line_and_leave_nothing() {
+    let schema = sqlite().await.store.schema_version().await.unwrap();
+    let header =
+        format!(r#"{{"format":"confide-export","version":1,"schema":{schema},"exported_at":0}}"#);
+    const PIECES: &[&str] = &[
+        r#"{"table":"accounts","row":{"id":1,"handle":"a.b.c","display_name":"A","credentials":"C","role":"expert","password_hash":"!","disabled":false,"created_at":0,"verified_at":null,"notify_email":null,"notify_topics":""}}"#,
+        r#"{"table":"accounts","row":{"id":"1"}}"#,
+        r#"{"table":"questions","row":{"id":1}}"#,
+        r#"{"table":"answers","row":{"id":1,"question_id":99}}"#,
+        r#"{"table":"instance","row":{"key":"secret","value":"%%%"}}"#,
+        r#"{"table":"nope","row":{}}"#,
+        r#"{"table":"accounts"}"#,
+        r#"{"row":{}}"#,
+        "[]",
+        "null",
+        "{",
+        "\u{0}",
+        "",
+        r#"{"table":"accounts","row":{"id":1,"handle":null}}"#,
+    ];
+    let mut seed = 0xA5A5_5A5A_1234_4321_u64;
+    for _ in 0..100 {
+        let db = sqlite().await;
+        let store = db.store.as_ref();
+        let mut lines = vec![header.clone()];
+        for _ in 0..4 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            lines.push(PIECES[(seed % PIECES.len() as u64) as usize].to_owned());
+        }
+        let text = lines.join("\n");
+        let result =
+            confide_store::transfer::import_from(store, text.as_bytes(), &mut |_| {}).await;
+        match result {
+            Err(e) => {
+                let message = e.to_string();
+                assert!(
+                    message.starts_with("line ") || message.contains("not empty"),
+                    "{message}"
+                );
+            }
+            Ok(_) => {
+                // Only valid rows get in: here, at most the one account.
+                assert!(lines[1..].iter().all(|l| l.is_empty() || l == PIECES[0]));
+                continue;
+            }
+        }
+        assert!(
+            store.account_for_login("a.b.c").await.unwrap().is_none(),
+            "nothing half-imported"
+        );
+    }
+}

@@ -113,7 +113,12 @@ fn flagged_item(item: &Flagged, csrf: &str, now: confide_core::Timestamp) -> mau
     html! {
         article class="flagged" id={ "flagged-" (kind) "-" (id) } {
             p class="meta" {
-                "A " (kind) " in " a href=(link) { (item.question_title) }
+                @match item.target {
+                    Target::Answer(_) => "An answer",
+                    Target::Reply(_) => "A reply",
+                    Target::Question(_) => "A question",
+                }
+                " in " a href=(link) { (item.question_title) }
                 @if !item.flags.is_empty() { " · " (view::plural(item.flags.len() as i64, "report", "reports")) }
             }
             @if let Some(reason) = &item.hidden {

@@ -5,6 +5,8 @@
 mod api;
 mod mail;
 mod pages;
+mod robustness;
 mod security;
 mod support;
 mod trust;
+mod xss;
