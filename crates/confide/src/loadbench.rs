@@ -21,6 +21,29 @@ pub struct Stats {
     pub p99_ms: f64,
     /// Requests per second as a share of the hello-world baseline.
     pub of_baseline: f64,
+    /// Time inside the server (routing to response), without the load
+    /// generator's share of the two processors.
+    pub server_p50_ms: Option<f64>,
+    pub server_p99_ms: Option<f64>,
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    (sorted[i] * 1000.0).round() / 1000.0
+}
+
+/// Adds the server's own timings for one route.
+pub fn with_server_time(mut stats: Stats, micros: Option<Vec<u64>>) -> Stats {
+    if let Some(micros) = micros {
+        let mut ms: Vec<f64> = micros.into_iter().map(|m| m as f64 / 1000.0).collect();
+        ms.sort_by(f64::total_cmp);
+        stats.server_p50_ms = Some(percentile(&ms, 0.50));
+        stats.server_p99_ms = Some(percentile(&ms, 0.99));
+    }
+    stats
 }
 
 #[derive(Debug, Serialize)]
@@ -132,13 +155,7 @@ pub async fn load(
 
 pub fn stats(mut latencies: Vec<f64>, errors: usize, elapsed: f64, baseline_rps: f64) -> Stats {
     latencies.sort_by(f64::total_cmp);
-    let at = |p: f64| {
-        if latencies.is_empty() {
-            return 0.0;
-        }
-        let i = ((latencies.len() as f64 - 1.0) * p).round() as usize;
-        (latencies[i] * 1000.0).round() / 1000.0
-    };
+    let at = |p: f64| percentile(&latencies, p);
     let rps = latencies.len() as f64 / elapsed.max(1e-9);
     Stats {
         requests: latencies.len(),
@@ -151,6 +168,8 @@ pub fn stats(mut latencies: Vec<f64>, errors: usize, elapsed: f64, baseline_rps:
         } else {
             1.0
         },
+        server_p50_ms: None,
+        server_p99_ms: None,
     }
 }
 

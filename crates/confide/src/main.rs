@@ -625,7 +625,9 @@ async fn bench_http(
     let mut site = config.site.clone();
     // The load comes from one address; limits would measure themselves.
     site.rate_limits.enabled = false;
-    let state = AppState::new(store, search, site).await?;
+    let mut state = AppState::new(store, search, site).await?;
+    let timings = Arc::new(confide_web::ServerTimings::default());
+    state.timings = Some(timings.clone());
     let app = Application::bind("127.0.0.1:0", state).await?;
     let addr = app.local_addr()?;
     let server = tokio::spawn(app.run_until(std::future::pending()));
@@ -659,7 +661,8 @@ async fn bench_http(
         Arc::new(move |i| Request::Get(format!("/q/{}", published(i)))),
     )
     .await?;
-    let question_page = stats(l, e, t, baseline);
+    let question_page =
+        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/q/{id}"));
     eprintln!("question page, popular questions…");
     let (l, e, t) = load(
         addr,
@@ -669,7 +672,8 @@ async fn bench_http(
         Arc::new(move |i| Request::Get(format!("/q/{}", published(i % 1000)))),
     )
     .await?;
-    let question_page_popular = stats(l, e, t, baseline);
+    let question_page_popular =
+        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/q/{id}"));
     eprintln!("home page…");
     let (l, e, t) = load(
         addr,
@@ -679,7 +683,8 @@ async fn bench_http(
         Arc::new(|_| Request::Get("/".into())),
     )
     .await?;
-    let home_page = stats(l, e, t, baseline);
+    let home_page =
+        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/"));
     eprintln!("search…");
     const WORDS: [&str; 6] = ["pain", "partner", "pill", "interest", "test", "guilty"];
     let (l, e, t) = load(
@@ -690,7 +695,8 @@ async fn bench_http(
         Arc::new(|i| Request::Get(format!("/search?q={}", WORDS[i % WORDS.len()]))),
     )
     .await?;
-    let search = stats(l, e, t, baseline);
+    let search =
+        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/search"));
     eprintln!("asking…");
     let (l, e, t) = load(addr, concurrency, seconds, 201, Arc::new(|i| {
         Request::PostJson(
@@ -698,7 +704,10 @@ async fn bench_http(
             format!(r#"{{"title":"Benchmark question number {i}","body":"Is it normal to feel nervous before a test? Asked for the benchmark.","topic":"sti"}}"#),
         )
     })).await?;
-    let ask = stats(l, e, t, baseline);
+    let ask = loadbench::with_server_time(
+        stats(l, e, t, baseline),
+        timings.take().remove("/api/v1/questions"),
+    );
     let rss_mb = loadbench::rss_mb();
     server.abort();
     Ok(loadbench::Report {

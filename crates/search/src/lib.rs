@@ -92,6 +92,9 @@ pub struct Search {
     /// too dear to repeat for every page view (the profile of the
     /// question page showed it as most of the work).
     related: std::sync::Mutex<HashMap<QuestionId, (std::time::Instant, Vec<SearchResult>)>>,
+    /// One related ranking in the background at a time, so a stream of
+    /// first views can never take every processor.
+    ranker: Arc<tokio::sync::Semaphore>,
 }
 
 /// Related lists are kept this long; a question that changes loses its own at once.
@@ -99,6 +102,14 @@ const RELATED_TTL: std::time::Duration = std::time::Duration::from_secs(600);
 const RELATED_MAX: usize = 50_000;
 
 const MARKER_FILE: &str = "confide-applied-seq";
+
+/// What bringing one question up to date did to the index.
+enum Refreshed {
+    Indexed,
+    Removed,
+    /// Not public, and never was: nothing to do.
+    Untouched,
+}
 const PAGE: u32 = 500;
 
 impl Search {
@@ -135,6 +146,7 @@ impl Search {
             applied: tokio::sync::Mutex::new(0),
             marker,
             related: std::sync::Mutex::new(HashMap::new()),
+            ranker: Arc::new(tokio::sync::Semaphore::new(1)),
         };
         search.load(start.is_none(), |_, _| {}).await?;
         let mut applied = search.applied.lock().await;
@@ -288,19 +300,30 @@ impl Search {
             let mut removed = changes
                 .iter()
                 .any(|c| c.question_id.is_some() && matches!(c.op.as_str(), "edited" | "hidden"));
+            // A commit writes and syncs the index's files: only when the
+            // index changed (a new private question changes nothing).
+            let mut touched = removed;
             for id in ids {
-                removed |= !self.refresh(id).await?;
+                match self.refresh(id).await? {
+                    Refreshed::Indexed => touched = true,
+                    Refreshed::Removed => {
+                        touched = true;
+                        removed = true;
+                    }
+                    Refreshed::Untouched => {}
+                }
                 refreshed += 1;
                 if let Ok(mut cache) = self.related.lock() {
                     cache.remove(&id);
                 }
             }
-            let mut engine = self.write_engine()?;
-            engine.lexical.commit()?;
-            if removed {
-                engine.lexical.purge_deleted()?;
+            if touched {
+                let mut engine = self.write_engine()?;
+                engine.lexical.commit()?;
+                if removed {
+                    engine.lexical.purge_deleted()?;
+                }
             }
-            drop(engine);
             *applied = last_seq;
             if let Some(marker) = &self.marker {
                 let _ = std::fs::write(marker, last_seq.to_string());
@@ -309,17 +332,19 @@ impl Search {
         Ok(refreshed)
     }
 
-    /// Brings one question up to date; `false` if it left the index.
-    async fn refresh(&self, id: QuestionId) -> Result<bool, Error> {
+    /// Brings one question up to date.
+    async fn refresh(&self, id: QuestionId) -> Result<Refreshed, Error> {
         let doc = self.store.search_document(id).await?.filter(|d| d.public);
         let Some(doc) = doc else {
             // Only a document that was in the index leaves deleted text
             // behind (and needs its segments rewritten); a new private
             // question never was.
             let mut engine = self.write_engine()?;
-            let was_indexed = engine.meta.contains_key(&(id.0 as u64));
+            if !engine.meta.contains_key(&(id.0 as u64)) {
+                return Ok(Refreshed::Untouched);
+            }
             engine.remove(id.0 as u64);
-            return Ok(!was_indexed);
+            return Ok(Refreshed::Removed);
         };
         let text = embedding_text(&doc);
         let hash = content_hash(&text);
@@ -339,7 +364,7 @@ impl Search {
         };
         self.write_engine()?
             .upsert(&lexical_doc(&doc), vector.as_deref())?;
-        Ok(true)
+        Ok(Refreshed::Indexed)
     }
 
     async fn embed_query(&self, text: &str) -> Result<Option<Vec<f32>>, Error> {
@@ -381,21 +406,47 @@ impl Search {
 
     /// Answered questions like this one, for "related questions".
     pub async fn related(&self, id: QuestionId, limit: usize) -> Result<Vec<SearchResult>, Error> {
-        if let Ok(cache) = self.related.lock() {
-            if let Some((made, list)) = cache.get(&id) {
-                if made.elapsed() < RELATED_TTL {
-                    return Ok(list.iter().take(limit).cloned().collect());
-                }
-            }
+        if let Some(list) = self.ready_related(id, limit) {
+            return Ok(list);
         }
         let list = self.rank_related(id, limit).await?;
+        self.keep_related(id, list.clone());
+        Ok(list)
+    }
+
+    /// Related questions if they are ranked already; never waits.
+    pub fn ready_related(&self, id: QuestionId, limit: usize) -> Option<Vec<SearchResult>> {
+        let cache = self.related.lock().ok()?;
+        let (made, list) = cache.get(&id)?;
+        (made.elapsed() < RELATED_TTL).then(|| list.iter().take(limit).cloned().collect())
+    }
+
+    /// Ranks related questions in the background, one ranking at a time
+    /// for the whole node; when one is already running, this does nothing
+    /// (the next view asks again), so no backlog can build up. A page can
+    /// be served at once, and shows them from the next view on.
+    pub fn prepare_related(self: &Arc<Self>, id: QuestionId, limit: usize) {
+        let Ok(permit) = self.ranker.clone().try_acquire_owned() else {
+            return;
+        };
+        let search = self.clone();
+        tokio::spawn(async move {
+            let ranked = search.rank_related(id, limit).await;
+            drop(permit);
+            match ranked {
+                Ok(list) => search.keep_related(id, list),
+                Err(e) => tracing::warn!(error = %e, "related questions could not be ranked"),
+            }
+        });
+    }
+
+    fn keep_related(&self, id: QuestionId, list: Vec<SearchResult>) {
         if let Ok(mut cache) = self.related.lock() {
             if cache.len() >= RELATED_MAX {
                 cache.clear();
             }
-            cache.insert(id, (std::time::Instant::now(), list.clone()));
+            cache.insert(id, (std::time::Instant::now(), list));
         }
-        Ok(list)
     }
 
     async fn rank_related(&self, id: QuestionId, limit: usize) -> Result<Vec<SearchResult>, Error> {

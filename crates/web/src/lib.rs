@@ -87,6 +87,8 @@ pub struct AppState {
     pub mailer: Option<Arc<notify::Mailer>>,
     /// Rendered question pages for readers, following the change log.
     pub pages: Arc<cache::PageCache>,
+    /// Time spent in the server per route, when a benchmark asks for it.
+    pub timings: Option<Arc<ServerTimings>>,
     /// Signs CSRF tokens; shared through the database by every node.
     secret: Arc<[u8; 32]>,
 }
@@ -112,6 +114,7 @@ impl AppState {
         };
         let pages = Arc::new(cache::PageCache::new(store.last_change().await?));
         Ok(AppState {
+            timings: None,
             pages,
             mailer,
             resources: Arc::new(resources),
@@ -124,6 +127,30 @@ impl AppState {
             config: Arc::new(config),
             secret: Arc::new(secret),
         })
+    }
+}
+
+/// Microseconds spent in the server for each request, by route template,
+/// from the moment the request is read to the response: what a benchmark
+/// reports as server time, without the load generator's share.
+#[derive(Default)]
+pub struct ServerTimings {
+    by_route: std::sync::Mutex<std::collections::HashMap<String, Vec<u64>>>,
+}
+
+impl ServerTimings {
+    fn record(&self, route: &str, micros: u64) {
+        if let Ok(mut map) = self.by_route.lock() {
+            map.entry(route.to_owned()).or_default().push(micros);
+        }
+    }
+
+    /// Everything recorded so far, emptied.
+    pub fn take(&self) -> std::collections::HashMap<String, Vec<u64>> {
+        self.by_route
+            .lock()
+            .map(|mut m| std::mem::take(&mut *m))
+            .unwrap_or_default()
     }
 }
 
@@ -157,7 +184,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::security_headers,
         ))
-        .layer(axum::middleware::from_fn(middleware::log_request))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::log_request,
+        ))
         .with_state(state)
 }
 

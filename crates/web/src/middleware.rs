@@ -112,7 +112,7 @@ fn check_same_origin(request: &Request, public_url: Option<&str>) -> Result<(), 
     Ok(())
 }
 
-pub async fn log_request(request: Request, next: Next) -> Response {
+pub async fn log_request(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     // The route, not the address: question addresses carry their title.
@@ -124,6 +124,9 @@ pub async fn log_request(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let status = response.status();
     let micros = started.elapsed().as_micros() as u64;
+    if let Some(timings) = &state.timings {
+        timings.record(&path, micros);
+    }
     if status == StatusCode::INTERNAL_SERVER_ERROR {
         tracing::warn!(%method, path, status = status.as_u16(), micros, "request");
     } else {

@@ -416,6 +416,12 @@ impl Backend {
         }
         dialect::after_import(&mut tx).await?;
         tx.commit().await.map_err(StoreError::from)?;
+        // Fresh statistics: right after a bulk load the planner would
+        // otherwise believe the tables empty and scan them whole.
+        sqlx::query("ANALYZE")
+            .execute(&self.writer)
+            .await
+            .map_err(StoreError::from)?;
         progress(count);
         Ok(count)
     }

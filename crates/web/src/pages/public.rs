@@ -139,12 +139,15 @@ pub(crate) async fn question_page(
         }),
     };
     let is_public = thread.question.is_public();
-    // Related questions are a help, not a requirement: a search failure
-    // must not take the question page down with it.
-    let related = state.search.related(id, 5).await.unwrap_or_else(|e| {
-        tracing::warn!(error = %e, "related questions unavailable");
-        Vec::new()
-    });
+    // Related questions are a help, not a requirement: ranking them is the
+    // dearest part of the page, so it happens in the background and the
+    // page shows them from the next view on (and is only kept once it does).
+    let related = state.search.ready_related(id, 5);
+    if related.is_none() && is_public {
+        state.search.prepare_related(id, 5);
+    }
+    let related_ready = related.is_some();
+    let related = related.unwrap_or_default();
     let markup = view::layout(
         &chrome(&state, &thread.question.title, session.as_ref()),
         html! {
@@ -176,7 +179,7 @@ pub(crate) async fn question_page(
     Ok(if is_public && session.is_none() {
         let html = markup.into_string();
         let response = page_str(&html);
-        if cacheable {
+        if cacheable && related_ready {
             state.pages.put(id, html, seen);
         }
         response
