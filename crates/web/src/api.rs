@@ -59,7 +59,7 @@ pub fn routes() -> Router<AppState> {
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
         SessionToken, RevisionsView, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, NewFlag, FlagTarget, ErrorBody, crate::error::ErrorDetail
     )),
-    modifiers(&BearerAuth)
+    modifiers(&BearerAuth, &CommonResponses)
 )]
 pub struct ApiDoc;
 
@@ -73,6 +73,56 @@ impl utoipa::Modify for BearerAuth {
                 "bearer",
                 SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
             );
+        }
+    }
+}
+
+/// Answers every operation can give, documented once: a body that is not
+/// JSON (415) or not the right JSON (400), and a missing or unknown token
+/// where one is accepted (401).
+struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{RefOr, ResponseBuilder};
+        let error = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/json",
+                        utoipa::openapi::ContentBuilder::new()
+                            .schema(Some(utoipa::openapi::Ref::from_schema_name("ErrorBody")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                item.get.as_mut(),
+                item.post.as_mut(),
+                item.put.as_mut(),
+                item.delete.as_mut(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let responses = &mut operation.responses.responses;
+                if operation.request_body.is_some() {
+                    responses
+                        .entry("400".into())
+                        .or_insert_with(|| error("The body is not valid JSON for this operation"));
+                    responses.entry("415".into()).or_insert_with(|| {
+                        error("The body is not JSON (Content-Type: application/json)")
+                    });
+                }
+                if operation.security.is_some() {
+                    responses
+                        .entry("401".into())
+                        .or_insert_with(|| error("No token, or one this instance does not know"));
+                }
+            }
         }
     }
 }
