@@ -24,6 +24,9 @@ struct Entry {
 struct Inner {
     seq: i64,
     pages: HashMap<QuestionId, Entry>,
+    /// The first page of the home list, per topic ("" for all): any
+    /// change to any question may change it, so any change drops them.
+    lists: HashMap<String, Entry>,
 }
 
 pub struct PageCache {
@@ -41,6 +44,7 @@ impl PageCache {
             inner: Mutex::new(Inner {
                 seq,
                 pages: HashMap::new(),
+                lists: HashMap::new(),
             }),
         }
     }
@@ -76,6 +80,30 @@ impl PageCache {
         );
     }
 
+    pub fn get_list(&self, key: &str) -> Option<Arc<str>> {
+        let inner = self.inner.lock().ok()?;
+        let entry = inner.lists.get(key)?;
+        (entry.made.elapsed() < TTL && entry.day == today()).then(|| entry.html.clone())
+    }
+
+    /// Keeps a list page rendered at change-log position `seq` (see `put`).
+    pub fn put_list(&self, key: &str, html: String, seq: i64) {
+        let Ok(mut inner) = self.inner.lock() else {
+            return;
+        };
+        if seq < inner.seq {
+            return;
+        }
+        inner.lists.insert(
+            key.to_owned(),
+            Entry {
+                html: html.into(),
+                made: Instant::now(),
+                day: today(),
+            },
+        );
+    }
+
     /// The change-log position the cache has applied.
     pub fn seq(&self) -> i64 {
         self.inner.lock().map(|i| i.seq).unwrap_or(i64::MAX)
@@ -98,8 +126,12 @@ impl PageCache {
                 match change.question_id {
                     Some(id) => {
                         inner.pages.remove(&id);
+                        inner.lists.clear();
                     }
-                    None if change.entity == "account" => inner.pages.clear(),
+                    None if change.entity == "account" => {
+                        inner.pages.clear();
+                        inner.lists.clear();
+                    }
                     None => {}
                 }
             }

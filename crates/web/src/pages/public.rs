@@ -7,7 +7,7 @@ use confide_store::Cursor;
 use maud::html;
 use serde::Deserialize;
 
-use super::{chrome, page, page_str, private};
+use super::{chrome, page_str, private};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageId, Params, Session};
 use crate::view::{self, ExpertControls, ThreadControls};
@@ -35,6 +35,13 @@ pub async fn home(
         })?),
         None => None,
     };
+    // Readers without a session all see the same first pages: keep them.
+    let list_key =
+        (session.is_none() && after.is_none()).then(|| topic.map_or("", |t| t.slug()).to_owned());
+    if let Some(html) = list_key.as_deref().and_then(|k| state.pages.get_list(k)) {
+        return Ok(page_str(&html));
+    }
+    let seen = state.pages.seq();
     let list = state.store.public_questions(topic, after, 20).await?;
     let now = now();
     let heading = topic.map_or("Recently answered", |t| t.label());
@@ -69,7 +76,12 @@ pub async fn home(
             }
         },
     );
-    Ok(page(markup))
+    let html = markup.into_string();
+    let response = page_str(&html);
+    if let Some(key) = list_key {
+        state.pages.put_list(&key, html, seen);
+    }
+    Ok(response)
 }
 
 /// `/q/{id}` and `/q/{id}/{slug}`: the slug is for people and search

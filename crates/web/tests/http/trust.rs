@@ -779,3 +779,43 @@ async fn readers_pages_are_served_rendered_and_dropped_when_anything_changes() {
     }
     assert!(!page.contains("✓ Verified") && page.contains("Not verified"));
 }
+
+#[tokio::test]
+async fn the_home_page_is_kept_for_readers_until_any_question_changes() {
+    let app = spawn_app().await;
+    let (q, _, _, _) = answered_thread(&app).await;
+    let home = app.get_text("/").await.1;
+    assert!(home.contains("Can stress delay a period?"));
+    assert_eq!(
+        app.get_text("/").await.1,
+        home,
+        "the same page, from memory"
+    );
+    // Hidden through the store, as another node would: the list follows.
+    app.store
+        .moderate(
+            confide_core::moderation::Target::Question(confide_core::QuestionId(q)),
+            &confide_core::moderation::Resolution::parse("hide", "spam").unwrap(),
+            "account:elsewhere",
+            confide_web::now(),
+        )
+        .await
+        .unwrap();
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = app.get_text("/").await.1;
+        if !page.contains("Can stress delay a period?") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(!page.contains("Can stress delay a period?"));
+    // Logged-in people never get the readers' copy.
+    app.create_account("mod.home", Role::Moderator).await;
+    let moderator = app.browser_login("mod.home").await;
+    assert!(app
+        .get_as(&moderator, "/")
+        .await
+        .1
+        .contains("Log out mod.home"));
+}
