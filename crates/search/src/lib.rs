@@ -304,7 +304,14 @@ impl Search {
             // index changed (a new private question changes nothing).
             let mut touched = removed;
             for id in ids {
-                match self.refresh(id).await? {
+                // A question whose only change is its creation cannot be in
+                // the index files yet; any other may be, even if this node's
+                // metadata (read from the database at start) no longer has it.
+                let only_created = changes
+                    .iter()
+                    .filter(|c| c.question_id == Some(id))
+                    .all(|c| c.entity == "question" && c.op == "created");
+                match self.refresh(id, only_created).await? {
                     Refreshed::Indexed => touched = true,
                     Refreshed::Removed => {
                         touched = true;
@@ -333,14 +340,13 @@ impl Search {
     }
 
     /// Brings one question up to date.
-    async fn refresh(&self, id: QuestionId) -> Result<Refreshed, Error> {
+    async fn refresh(&self, id: QuestionId, only_created: bool) -> Result<Refreshed, Error> {
         let doc = self.store.search_document(id).await?.filter(|d| d.public);
         let Some(doc) = doc else {
-            // Only a document that was in the index leaves deleted text
-            // behind (and needs its segments rewritten); a new private
-            // question never was.
+            // Whatever was in the index leaves it, and its text the files;
+            // only a new private question never was there.
             let mut engine = self.write_engine()?;
-            if !engine.meta.contains_key(&(id.0 as u64)) {
+            if only_created && !engine.meta.contains_key(&(id.0 as u64)) {
                 return Ok(Refreshed::Untouched);
             }
             engine.remove(id.0 as u64);
@@ -414,11 +420,29 @@ impl Search {
         Ok(list)
     }
 
-    /// Related questions if they are ranked already; never waits.
+    /// Related questions if they are ranked already; never waits. Each is
+    /// checked against the index as it is now: one erased, hidden or
+    /// retitled since the ranking shows as it is now, or not at all.
     pub fn ready_related(&self, id: QuestionId, limit: usize) -> Option<Vec<SearchResult>> {
-        let cache = self.related.lock().ok()?;
-        let (made, list) = cache.get(&id)?;
-        (made.elapsed() < RELATED_TTL).then(|| list.iter().take(limit).cloned().collect())
+        let list = {
+            let cache = self.related.lock().ok()?;
+            let (made, list) = cache.get(&id)?;
+            if made.elapsed() >= RELATED_TTL {
+                return None;
+            }
+            list.clone()
+        };
+        let engine = self.read_engine().ok()?;
+        Some(
+            list.into_iter()
+                .filter_map(|mut r| {
+                    let meta = engine.meta.get(&(r.id.0 as u64)).filter(|m| m.answered)?;
+                    r.title = meta.title.clone();
+                    Some(r)
+                })
+                .take(limit)
+                .collect(),
+        )
     }
 
     /// Ranks related questions in the background, one ranking at a time

@@ -118,6 +118,15 @@ mod dialect {
         Ok(())
     }
 
+    /// READ COMMITTED would let each statement see a later moment: a
+    /// thread or an export must be one moment.
+    pub(crate) async fn snapshot(tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
     pub(crate) async fn lock_migrations(tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(MIGRATION_LOCK)
@@ -133,9 +142,12 @@ mod dialect {
     /// `VACUUM` of the tables that hold people's words, so the space of
     /// erased rows is reclaimed now rather than at autovacuum's leisure.
     pub(crate) async fn compact(writer: &PgPool) -> Result<()> {
-        sqlx::query("VACUUM questions, answers, replies, answer_revisions, question_revisions, flags, embeddings")
-            .execute(writer)
-            .await?;
+        sqlx::query(
+            "VACUUM questions, answers, replies, answer_revisions, question_revisions, flags,
+                    embeddings, reviews, accounts, expert_applications, sessions",
+        )
+        .execute(writer)
+        .await?;
         Ok(())
     }
 }

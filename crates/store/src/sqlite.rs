@@ -63,6 +63,11 @@ mod dialect {
         Ok(())
     }
 
+    /// A read transaction in SQLite's WAL mode already sees one moment.
+    pub(crate) async fn snapshot(_tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
+        Ok(())
+    }
+
     /// One writer connection: migrations cannot run twice at once.
     /// A consistent copy in one new file, taken online (`VACUUM INTO`):
     /// readers and writers carry on meanwhile. The target must not exist.

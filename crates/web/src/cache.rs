@@ -124,6 +124,12 @@ impl PageCache {
             };
             for change in &changes {
                 match change.question_id {
+                    // Text taken away may be listed on other pages too
+                    // (as a related question): those go as well.
+                    Some(_) if matches!(change.op.as_str(), "erased" | "hidden" | "edited") => {
+                        inner.pages.clear();
+                        inner.lists.clear();
+                    }
                     Some(id) => {
                         inner.pages.remove(&id);
                         inner.lists.clear();

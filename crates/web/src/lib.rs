@@ -228,7 +228,10 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let follower = tokio::spawn(follow_changes(self.search, self.pages, self.store.clone()));
+        let follower = tokio::spawn(follow_changes(self.search));
+        // Its own task: a slow search catch-up (embedding, merging) must
+        // never hold back dropping pages another node changed.
+        let pages = tokio::spawn(follow_pages(self.pages, self.store.clone()));
         let notifier = self
             .mailer
             .map(|mailer| tokio::spawn(notify::run(self.store.clone(), mailer)));
@@ -240,6 +243,7 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await;
         follower.abort();
+        pages.abort();
         retention.abort();
         if let Some(notifier) = notifier {
             notifier.abort();
@@ -292,16 +296,24 @@ pub async fn erase_expired(store: &dyn Store, days: u32, now: Timestamp) -> Resu
 /// How often the projection looks for changes made elsewhere.
 const FOLLOW_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
 
-async fn follow_changes(search: Arc<Search>, pages: Arc<cache::PageCache>, store: Arc<dyn Store>) {
+async fn follow_changes(search: Arc<Search>) {
+    let mut tick = tokio::time::interval(FOLLOW_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = search.catch_up().await {
+            tracing::warn!(error = %e, "search projection could not catch up");
+        }
+    }
+}
+
+async fn follow_pages(pages: Arc<cache::PageCache>, store: Arc<dyn Store>) {
     let mut tick = tokio::time::interval(FOLLOW_INTERVAL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
         if let Err(e) = pages.catch_up(store.as_ref()).await {
             tracing::warn!(error = %e, "page cache could not catch up");
-        }
-        if let Err(e) = search.catch_up().await {
-            tracing::warn!(error = %e, "search projection could not catch up");
         }
     }
 }

@@ -3,10 +3,11 @@
 //! replaced every day, so neither the database nor yesterday's memory can
 //! link a question to an address.
 //!
-//! With several nodes, buckets can be shared through the database
-//! (`shared = true`): then the daily key is derived from a secret the
-//! operator gives every node in the environment, never stored, so the
-//! rows in the database cannot be turned back into addresses.
+//! With several nodes, the limits on logging in and applying can be
+//! shared through the database (`shared = true`): then the daily key is
+//! derived from a secret the operator gives every node in the environment,
+//! never stored in the database. Askers' and readers' limits always stay
+//! in each node's memory (see [`Limit::shared`]).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -36,6 +37,18 @@ pub enum Limit {
     Flag,
     /// Applications to be an expert: a handful a day.
     Apply,
+}
+
+impl Limit {
+    /// Whether this limit may be shared through the database. Only the
+    /// actions of people with accounts (or applying for one): a bucket's
+    /// row and its time would sit beside what an asker or reader did (a
+    /// question, a reply, a vote, a report), and someone holding both the
+    /// database and the nodes' secret could link their network to it.
+    /// Search protects the node's own processor, so it stays per node too.
+    fn shared(self) -> bool {
+        matches!(self, Limit::Login | Limit::Apply)
+    }
 }
 
 /// Allowances: a burst, then one more every `refill` seconds.
@@ -186,10 +199,7 @@ impl RateLimiter {
             return Ok(());
         }
         match &self.shared {
-            // Search protects this node's processor: it stays per node.
-            Some(shared) if limit != Limit::Search => {
-                self.check_shared(shared, limit, client, scope).await
-            }
+            Some(shared) if limit.shared() => self.check_shared(shared, limit, client, scope).await,
             _ => self.check_local(limit, client, scope),
         }
     }

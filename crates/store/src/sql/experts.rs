@@ -113,6 +113,12 @@ impl Backend {
         at: Timestamp,
     ) -> Result<()> {
         let mut tx = self.writer.begin().await?;
+        // A no-op update takes the account's row: two admins deciding at
+        // once decide one after the other, each seeing the other's decision.
+        sqlx::query(&q("UPDATE accounts SET handle = handle WHERE handle = ?"))
+            .bind(handle)
+            .execute(&mut *tx)
+            .await?;
         let row = sqlx::query(&q(
             "SELECT accounts.id, verified_at, disabled, status FROM accounts
              LEFT JOIN expert_applications a ON a.account_id = accounts.id

@@ -568,8 +568,9 @@ impl Store for Backend {
     }
 
     async fn thread(&self, id: QuestionId) -> Result<Option<Thread>> {
-        // One read transaction, so the three reads see the same moment.
+        // One read transaction, so the reads see the same moment.
         let mut tx = self.reader.begin().await?;
+        dialect::snapshot(&mut tx).await?;
         let Some(row) = sqlx::query(
             &q("SELECT id, title, body, body_html, topic, created_at, published_at, helpful_answer_id,
                     answer_count, urgency, triage, hidden_reason,
@@ -1427,15 +1428,20 @@ impl Store for Backend {
         now: Timestamp,
     ) -> Result<Option<u64>> {
         // One statement, so racing nodes cannot both take the last token.
-        let refilled = "CASE WHEN rate_limits.tokens + (?3 - rate_limits.updated_at) / ?4 > ?2
-                             THEN ?2
-                             ELSE rate_limits.tokens + (?3 - rate_limits.updated_at) / ?4 END";
+        // Time never runs backwards here, whatever a node's clock says.
+        let elapsed =
+            "CASE WHEN ?3 > rate_limits.updated_at THEN ?3 - rate_limits.updated_at ELSE 0 END";
+        let refilled = format!(
+            "CASE WHEN rate_limits.tokens + ({elapsed}) / ?4 > ?2
+                  THEN ?2
+                  ELSE rate_limits.tokens + ({elapsed}) / ?4 END"
+        );
         let sql = format!(
             "INSERT INTO rate_limits (key, tokens, allowed, updated_at) VALUES (?1, ?2 - 1, TRUE, ?3)
              ON CONFLICT (key) DO UPDATE SET
                  tokens = CASE WHEN {refilled} >= 1 THEN {refilled} - 1 ELSE {refilled} END,
                  allowed = CASE WHEN {refilled} >= 1 THEN TRUE ELSE FALSE END,
-                 updated_at = ?3
+                 updated_at = CASE WHEN ?3 > rate_limits.updated_at THEN ?3 ELSE rate_limits.updated_at END
              RETURNING tokens, allowed"
         );
         let row = sqlx::query(&q(&sql))

@@ -189,6 +189,14 @@ impl Backend {
     ) -> Result<()> {
         let mut tx = self.writer.begin().await?;
         let (table, question) = table(target);
+        // The question's row first, as erasure takes it: two transactions
+        // taking the same rows in the same order cannot deadlock.
+        sqlx::query(&q(&format!(
+            "UPDATE questions SET answer_count = answer_count WHERE id = (SELECT {question} FROM {table} WHERE id = ?)"
+        )))
+        .bind(target.id())
+        .execute(&mut *tx)
+        .await?;
         let question_id: Option<i64> = match resolution {
             Resolution::Hide { reason } => {
                 sqlx::query_scalar(&q(&format!(

@@ -314,6 +314,7 @@ impl Backend {
     ) -> Result<u64> {
         // One read transaction: the export is one consistent moment.
         let mut tx = self.reader.begin().await?;
+        dialect::snapshot(&mut tx).await?;
         let mut count = 0;
         for table in TABLES {
             let columns: Vec<&str> = table.columns.iter().map(|(n, _)| *n).collect();
