@@ -366,6 +366,20 @@ pub trait Store: Send + Sync + 'static {
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;
 }
 
+/// Tables whose ids are handed out by the database and never reused.
+pub(crate) fn sql_tables_with_ids() -> &'static [&'static str] {
+    // Alphabetical, so both backends list their marks in one order.
+    // (Accounts are never deleted, only forgotten: their ids never free up.)
+    &[
+        "answers",
+        "audit_log",
+        "flags",
+        "questions",
+        "replies",
+        "reviews",
+    ]
+}
+
 /// Opens the database a URL names: `sqlite://PATH` (created if missing).
 pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {

@@ -96,25 +96,54 @@ mod dialect {
         ))
     }
 
+    /// The largest id each table ever handed out (erased rows included).
+    pub(crate) async fn high_water(
+        tx: &mut sqlx::Transaction<'_, Db>,
+    ) -> Result<Vec<(String, i64)>> {
+        let mut marks = Vec::new();
+        for table in crate::sql_tables_with_ids() {
+            let last: Option<i64> = sqlx::query_scalar(
+                "SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass)",
+            )
+            .bind(table)
+            .fetch_one(&mut **tx)
+            .await?;
+            if let Some(last) = last {
+                marks.push(((*table).to_owned(), last));
+            }
+        }
+        Ok(marks)
+    }
+
     /// Identity columns do not follow ids inserted explicitly: move each
-    /// one past the largest imported id, so new rows never collide.
-    pub(crate) async fn after_import(tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
-        for table in [
-            "accounts",
-            "questions",
-            "answers",
-            "reviews",
-            "replies",
-            "flags",
-            "audit_log",
-        ] {
+    /// one past the largest id ever handed out (the export's mark, or the
+    /// largest imported), so new rows never collide and an erased
+    /// question's id is never given to another.
+    pub(crate) async fn after_import(
+        tx: &mut sqlx::Transaction<'_, Db>,
+        marks: &[(String, i64)],
+    ) -> Result<()> {
+        for table in crate::sql_tables_with_ids() {
+            let mark = marks
+                .iter()
+                .find(|(t, _)| t == table)
+                .map_or(0, |(_, m)| *m);
             sqlx::query(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'),
-                               COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                               GREATEST($1, COALESCE((SELECT MAX(id) FROM {table}), 0), 1),
+                               GREATEST($1, COALESCE((SELECT MAX(id) FROM {table}), 0)) > 0)"
             ))
+            .bind(mark)
             .execute(&mut **tx)
             .await?;
         }
+        // Accounts are not in the marks (never deleted): past the largest.
+        sqlx::query(
+            "SELECT setval(pg_get_serial_sequence('accounts', 'id'),
+                           COALESCE((SELECT MAX(id) FROM accounts), 0) + 1, false)",
+        )
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 

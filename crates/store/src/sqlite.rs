@@ -84,8 +84,41 @@ mod dialect {
         Ok(())
     }
 
-    /// SQLite's AUTOINCREMENT follows the largest id inserted by itself.
-    pub(crate) async fn after_import(_tx: &mut sqlx::Transaction<'_, Db>) -> Result<()> {
+    /// The largest id each AUTOINCREMENT table ever handed out.
+    pub(crate) async fn high_water(
+        tx: &mut sqlx::Transaction<'_, Db>,
+    ) -> Result<Vec<(String, i64)>> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT name, seq FROM sqlite_sequence ORDER BY name")
+                .fetch_all(&mut **tx)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .filter(|(name, _)| crate::sql_tables_with_ids().contains(&name.as_str()))
+            .collect())
+    }
+
+    /// AUTOINCREMENT follows the largest id inserted; an erased question's
+    /// id (the export's mark) must not be handed out again either.
+    pub(crate) async fn after_import(
+        tx: &mut sqlx::Transaction<'_, Db>,
+        marks: &[(String, i64)],
+    ) -> Result<()> {
+        for (table, mark) in marks {
+            sqlx::query("UPDATE sqlite_sequence SET seq = MAX(seq, ?1) WHERE name = ?2")
+                .bind(mark)
+                .bind(table)
+                .execute(&mut **tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO sqlite_sequence (name, seq)
+                 SELECT ?2, ?1 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?2)",
+            )
+            .bind(mark)
+            .bind(table)
+            .execute(&mut **tx)
+            .await?;
+        }
         Ok(())
     }
 

@@ -246,6 +246,10 @@ const TABLES: &[Table] = &[
     },
 ];
 
+/// Not a table: where each table's ids stand, so an imported instance
+/// never hands out an erased question's id again.
+const HIGH_WATER: &str = "id_high_water";
+
 fn b64() -> base64::engine::GeneralPurpose {
     base64::engine::general_purpose::STANDARD
 }
@@ -341,6 +345,19 @@ impl Backend {
                 count += 1;
             }
         }
+        // Where each table's ids stand, erased rows included.
+        for (name, value) in dialect::high_water(&mut tx).await? {
+            let mut row = Map::new();
+            row.insert("name".into(), Value::from(name));
+            row.insert("value".into(), Value::from(value));
+            sink(Record {
+                table: HIGH_WATER.into(),
+                row,
+                line: 0,
+            })
+            .map_err(|e| StoreError::Corrupt(format!("cannot write: {e}")))?;
+            count += 1;
+        }
         tx.commit().await?;
         Ok(count)
     }
@@ -367,12 +384,30 @@ impl Backend {
             .map_err(StoreError::from)?;
         let mut count = 0;
         let mut questions = Vec::new();
+        let mut marks: Vec<(String, i64)> = Vec::new();
         for record in records {
             let record = record?;
             let at_line = |e: TransferError| TransferError::Line {
                 line: record.line,
                 message: e.to_string(),
             };
+            if record.table == HIGH_WATER {
+                let name = record.row.get("name").and_then(Value::as_str);
+                let value = record.row.get("value").and_then(Value::as_i64);
+                let (Some(name), Some(value)) = (name, value) else {
+                    return Err(at_line(TransferError::Field {
+                        table: HIGH_WATER.into(),
+                        column: "name/value".into(),
+                        expected: "a table name and an integer".into(),
+                    }));
+                };
+                if !crate::sql_tables_with_ids().contains(&name) {
+                    return Err(at_line(TransferError::UnknownTable(name.to_owned())));
+                }
+                marks.push((name.to_owned(), value));
+                count += 1;
+                continue;
+            }
             let table = TABLES
                 .iter()
                 .find(|t| t.name == record.table)
@@ -415,7 +450,7 @@ impl Backend {
             )
             .await?;
         }
-        dialect::after_import(&mut tx).await?;
+        dialect::after_import(&mut tx, &marks).await?;
         tx.commit().await.map_err(StoreError::from)?;
         // Fresh statistics: right after a bulk load the planner would
         // otherwise believe the tables empty and scan them whole.

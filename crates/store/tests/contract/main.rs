@@ -1259,6 +1259,15 @@ async fn populate(store: &dyn Store) {
         )
         .await
         .unwrap();
+    // The newest question is erased: its id must never come back.
+    let gone = store
+        .create_question(&question(4, 34, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    store
+        .erase_question(gone, "asker", Timestamp(35))
+        .await
+        .unwrap();
     store
         .put_embedding(&confide_store::StoredEmbedding {
             question_id: q1,
@@ -1330,7 +1339,11 @@ async fn export_and_import_round_trip_sqlite_to_postgres_and_back() {
             .create_question(&question(3, 50, PublishPolicy::OnAnswer))
             .await
             .unwrap();
-        assert_eq!(next, QuestionId(3), "ids continue after the imported ones");
+        assert_eq!(
+            next,
+            QuestionId(4),
+            "ids continue after every id handed out, erased ones included"
+        );
         let imported = store.changes_since(0, 100).await.unwrap();
         assert!(
             imported.iter().any(|c| c.op == "imported"),
