@@ -5,9 +5,8 @@ use confide_core::{AccountId, Role, Timestamp};
 use sqlx::Row;
 
 use super::dialect::{q, Backend, DbRow};
-use super::{log_audit, log_change};
-use crate::error::on_unique_violation;
-use crate::{Result, StoreError};
+use super::{insert_account, log_audit, log_change};
+use crate::{NewAccount, Result, StoreError};
 
 const APPLICATION_SELECT: &str = "SELECT a.account_id, handle, display_name, credentials,
         licence_number, licence_body, check_url, statement, status,
@@ -41,19 +40,17 @@ impl Backend {
         password_hash: &str,
     ) -> Result<AccountId> {
         let mut tx = self.writer.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            &q("INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-        )
-        .bind(application.handle.as_str())
-        .bind(application.display_name.as_str())
-        .bind(application.profession.as_str())
-        .bind(Role::Expert.as_str())
-        .bind(password_hash)
-        .bind(application.at.millis())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(on_unique_violation("that handle is already taken"))?;
+        // Unverified until an admin decides.
+        let account = NewAccount {
+            handle: application.handle.clone(),
+            display_name: application.display_name.clone(),
+            credentials: application.profession.clone(),
+            role: Role::Expert,
+            password_hash: password_hash.to_owned(),
+            created_at: application.at,
+            verified: false,
+        };
+        let id = insert_account(&mut tx, &account).await?;
         sqlx::query(&q("INSERT INTO expert_applications
                  (account_id, licence_number, licence_body, check_url, statement, created_at)
              VALUES (?, ?, ?, ?, ?, ?)"))

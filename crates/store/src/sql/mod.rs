@@ -119,6 +119,24 @@ impl Backend {
     }
 }
 
+/// The account row itself, for every way an account comes to be.
+async fn insert_account(tx: &mut Transaction<'_, Db>, account: &NewAccount) -> Result<i64> {
+    sqlx::query_scalar(&q(
+        "INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at, verified_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    ))
+    .bind(account.handle.as_str())
+    .bind(account.display_name.as_str())
+    .bind(account.credentials.as_str())
+    .bind(account.role.as_str())
+    .bind(&account.password_hash)
+    .bind(account.created_at.millis())
+    .bind(account.verified.then_some(account.created_at.millis()))
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(on_unique_violation("that handle is already taken"))
+}
+
 fn unix_millis() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -1091,20 +1109,7 @@ impl Store for Backend {
 
     async fn create_account(&self, account: &NewAccount) -> Result<AccountId> {
         let mut tx = self.writer.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            &q("INSERT INTO accounts (handle, display_name, credentials, role, password_hash, created_at, verified_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        )
-        .bind(account.handle.as_str())
-        .bind(account.display_name.as_str())
-        .bind(account.credentials.as_str())
-        .bind(account.role.as_str())
-        .bind(&account.password_hash)
-        .bind(account.created_at.millis())
-        .bind(account.verified.then_some(account.created_at.millis()))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(on_unique_violation("that handle is already taken"))?;
+        let id = insert_account(&mut tx, account).await?;
         log_change(&mut tx, None, "account", id, "created", account.created_at).await?;
         log_audit(
             &mut tx,
