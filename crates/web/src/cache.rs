@@ -4,9 +4,10 @@
 //! most, so "answered 3 hours ago" and related questions stay fresh enough.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use axum::body::Bytes;
 use confide_core::QuestionId;
 use confide_store::Store;
 
@@ -15,7 +16,8 @@ const TTL: Duration = Duration::from_secs(60);
 const MAX_PAGES: usize = 2_000;
 
 struct Entry {
-    html: Arc<str>,
+    /// Shared, not copied, by every response that serves it.
+    html: Bytes,
     made: Instant,
     /// Forms on the page carry the day's anonymous token.
     day: i64,
@@ -49,7 +51,7 @@ impl PageCache {
         }
     }
 
-    pub fn get(&self, id: QuestionId) -> Option<Arc<str>> {
+    pub fn get(&self, id: QuestionId) -> Option<Bytes> {
         let inner = self.inner.lock().ok()?;
         let entry = inner.pages.get(&id)?;
         (entry.made.elapsed() < TTL && entry.day == today()).then(|| entry.html.clone())
@@ -57,7 +59,7 @@ impl PageCache {
 
     /// Keeps a page rendered at change-log position `seq` (read before
     /// rendering): a change that raced with the rendering is not lost.
-    pub fn put(&self, id: QuestionId, html: String, seq: i64) {
+    pub fn put(&self, id: QuestionId, html: Bytes, seq: i64) {
         let Ok(mut inner) = self.inner.lock() else {
             return;
         };
@@ -73,21 +75,21 @@ impl PageCache {
         inner.pages.insert(
             id,
             Entry {
-                html: html.into(),
+                html,
                 made: Instant::now(),
                 day: today(),
             },
         );
     }
 
-    pub fn get_list(&self, key: &str) -> Option<Arc<str>> {
+    pub fn get_list(&self, key: &str) -> Option<Bytes> {
         let inner = self.inner.lock().ok()?;
         let entry = inner.lists.get(key)?;
         (entry.made.elapsed() < TTL && entry.day == today()).then(|| entry.html.clone())
     }
 
     /// Keeps a list page rendered at change-log position `seq` (see `put`).
-    pub fn put_list(&self, key: &str, html: String, seq: i64) {
+    pub fn put_list(&self, key: &str, html: Bytes, seq: i64) {
         let Ok(mut inner) = self.inner.lock() else {
             return;
         };
@@ -97,7 +99,7 @@ impl PageCache {
         inner.lists.insert(
             key.to_owned(),
             Entry {
-                html: html.into(),
+                html,
                 made: Instant::now(),
                 day: today(),
             },

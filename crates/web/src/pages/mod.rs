@@ -122,9 +122,9 @@ pub(crate) fn page(markup: Markup) -> Response {
     Html(markup.into_string()).into_response()
 }
 
-/// A page already rendered (from the page cache).
-pub(crate) fn page_str(html: &str) -> Response {
-    Html(html.to_owned()).into_response()
+/// A page already rendered (kept in the page cache): the bytes are shared.
+pub(crate) fn page_bytes(html: axum::body::Bytes) -> Response {
+    Html(html).into_response()
 }
 
 /// The address people reach this instance at, for links shown to askers.

@@ -7,7 +7,7 @@ use confide_store::Cursor;
 use maud::html;
 use serde::Deserialize;
 
-use super::{chrome, page_str, private};
+use super::{chrome, page_bytes, private};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageId, Params, Session};
 use crate::view::{self, ExpertControls, ThreadControls};
@@ -39,7 +39,7 @@ pub async fn home(
     let list_key =
         (session.is_none() && after.is_none()).then(|| topic.map_or("", |t| t.slug()).to_owned());
     if let Some(html) = list_key.as_deref().and_then(|k| state.pages.get_list(k)) {
-        return Ok(page_str(&html));
+        return Ok(page_bytes(html));
     }
     let seen = state.pages.seq();
     let list = state.store.public_questions(topic, after, 20).await?;
@@ -76,8 +76,8 @@ pub async fn home(
             }
         },
     );
-    let html = markup.into_string();
-    let response = page_str(&html);
+    let html = axum::body::Bytes::from(markup.into_string());
+    let response = page_bytes(html.clone());
     if let Some(key) = list_key {
         state.pages.put_list(&key, html, seen);
     }
@@ -115,7 +115,7 @@ pub(crate) async fn question_page(
     let cacheable = session.is_none() && draft.is_none();
     if cacheable {
         if let Some(html) = state.pages.get(id) {
-            return Ok(page_str(&html));
+            return Ok(page_bytes(html));
         }
     }
     let seen = state.pages.seq();
@@ -189,8 +189,8 @@ pub(crate) async fn question_page(
     );
     // Staff views of a private question must not be cached anywhere.
     Ok(if is_public && session.is_none() {
-        let html = markup.into_string();
-        let response = page_str(&html);
+        let html = axum::body::Bytes::from(markup.into_string());
+        let response = page_bytes(html.clone());
         if cacheable && related_ready {
             state.pages.put(id, html, seen);
         }
