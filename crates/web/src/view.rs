@@ -633,6 +633,31 @@ fn content_actions(target: Target, hidden: bool, controls: &ThreadControls<'_>) 
 }
 
 /// A reader's report: a reason, an optional note, no account.
+/// One line of a history: which version, when, who and why.
+pub struct VersionLine<'a> {
+    pub number: i64,
+    pub at: Timestamp,
+    pub editor: &'a str,
+    pub reason: &'a str,
+}
+
+/// Every version, newest first, each after the first linking to what it
+/// changed at `{base}/{number}`.
+pub fn revision_list(versions: &[VersionLine<'_>], base: &str) -> Markup {
+    html! {
+        ol class="revisions" {
+            @for v in versions.iter().rev() {
+                li {
+                    strong { "Version " (v.number) } " · " (v.at.date()) " · " (v.editor) ": " (v.reason)
+                    @if v.number > 1 {
+                        " · " a href={ (base) "/" (v.number) } { "what changed" }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A line diff between two versions, with additions and removals marked.
 pub fn diff(before: &str, after: &str) -> Markup {
     use confide_core::diff::Line;

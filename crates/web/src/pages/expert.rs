@@ -348,21 +348,21 @@ pub async fn revisions(
 ) -> Result<Response, PageError> {
     let (answer, thread) = visible_answer(&state, session.as_ref(), id).await?;
     let versions = state.store.revisions(answer.id).await?;
+    let lines: Vec<view::VersionLine<'_>> = versions
+        .iter()
+        .map(|v| view::VersionLine {
+            number: v.number,
+            at: v.created_at,
+            editor: &v.editor,
+            reason: &v.reason,
+        })
+        .collect();
     let markup = view::layout(
         &chrome(&state, "History of an answer", session.as_ref()),
         html! {
             p { a href=(thread.question.path()) { "← " (thread.question.title) } }
             h1 { "History of " (answer.author.display_name) "'s answer" }
-            ol class="revisions" {
-                @for v in versions.iter().rev() {
-                    li {
-                        strong { "Version " (v.number) } " · " (v.created_at.date()) " · " (v.editor) ": " (v.reason)
-                        @if v.number > 1 {
-                            " · " a href={ "/answers/" (id) "/revisions/" (v.number) } { "what changed" }
-                        }
-                    }
-                }
-            }
+            (view::revision_list(&lines, &format!("/answers/{id}/revisions")))
         },
     );
     Ok(page_for(session.as_ref(), markup))

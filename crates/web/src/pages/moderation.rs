@@ -381,23 +381,22 @@ pub async fn question_revisions(
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
     let (thread, versions) = visible_revisions(&state, session.as_ref(), id).await?;
+    let lines: Vec<view::VersionLine<'_>> = versions
+        .iter()
+        .map(|v| view::VersionLine {
+            number: v.number,
+            at: v.created_at,
+            editor: v.editor.as_deref().unwrap_or("the asker"),
+            reason: &v.reason,
+        })
+        .collect();
     let markup = view::layout(
         &chrome(&state, "History of a question", session.as_ref()),
         html! {
             p { a href=(thread.question.path()) { "← " (thread.question.title) } }
             h1 { "History of this question" }
             @if versions.is_empty() { p class="empty" { "Nobody has edited this question." } }
-            ol class="revisions" {
-                @for v in versions.iter().rev() {
-                    li {
-                        strong { "Version " (v.number) } " · " (v.created_at.date()) " · "
-                        (v.editor.as_deref().unwrap_or("the asker")) ": " (v.reason)
-                        @if v.number > 1 {
-                            " · " a href={ "/q/" (id) "/revisions/" (v.number) } { "what changed" }
-                        }
-                    }
-                }
-            }
+            (view::revision_list(&lines, &format!("/q/{id}/revisions")))
         },
     );
     Ok(page_for(session.as_ref(), markup))
