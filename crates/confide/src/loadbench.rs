@@ -185,6 +185,41 @@ pub async fn hello_server() -> anyhow::Result<(std::net::SocketAddr, tokio::task
     Ok((addr, handle))
 }
 
+/// Where a phase runs and what it is compared with.
+pub struct Target<'a> {
+    pub addr: std::net::SocketAddr,
+    pub concurrency: usize,
+    pub seconds: f64,
+    pub baseline_rps: f64,
+    pub timings: &'a confide_web::ServerTimings,
+}
+
+/// One phase against the server: the load, what the client saw, and what
+/// the server recorded for `route` meanwhile.
+pub async fn phase(
+    target: &Target<'_>,
+    name: &str,
+    route: &str,
+    expect: u16,
+    make: Arc<dyn Fn(usize) -> Request + Send + Sync>,
+) -> anyhow::Result<Stats> {
+    eprintln!("{name}…");
+    target.timings.take();
+    let (latencies, errors, elapsed) = load(
+        target.addr,
+        target.concurrency,
+        target.seconds,
+        expect,
+        make,
+    )
+    .await?;
+    let client = stats(latencies, errors, elapsed, target.baseline_rps);
+    Ok(with_server_time(
+        client,
+        target.timings.take().remove(route),
+    ))
+}
+
 pub fn rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

@@ -644,7 +644,6 @@ async fn bench_http(
     .await?;
     let hello_world = stats(l, e, t, 0.0);
     hello_task.abort();
-    let baseline = hello_world.requests_per_second;
 
     let n = questions;
     let published = move |i: usize| {
@@ -652,62 +651,52 @@ async fn bench_http(
         let id = 1 + (i * 7919) % n;
         if id.is_multiple_of(4) { id - 1 } else { id }.max(1)
     };
-    eprintln!("question page…");
-    let (l, e, t) = load(
+    let target = loadbench::Target {
         addr,
         concurrency,
         seconds,
+        baseline_rps: hello_world.requests_per_second,
+        timings: &timings,
+    };
+    let question_page = loadbench::phase(
+        &target,
+        "question page",
+        "/q/{id}",
         200,
         Arc::new(move |i| Request::Get(format!("/q/{}", published(i)))),
     )
     .await?;
-    let question_page =
-        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/q/{id}"));
-    eprintln!("question page, popular questions…");
-    let (l, e, t) = load(
-        addr,
-        concurrency,
-        seconds,
+    let question_page_popular = loadbench::phase(
+        &target,
+        "question page, popular questions",
+        "/q/{id}",
         200,
         Arc::new(move |i| Request::Get(format!("/q/{}", published(i % 1000)))),
     )
     .await?;
-    let question_page_popular =
-        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/q/{id}"));
-    eprintln!("home page…");
-    let (l, e, t) = load(
-        addr,
-        concurrency,
-        seconds,
+    let home_page = loadbench::phase(
+        &target,
+        "home page",
+        "/",
         200,
         Arc::new(|_| Request::Get("/".into())),
     )
     .await?;
-    let home_page =
-        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/"));
-    eprintln!("search…");
     const WORDS: [&str; 6] = ["pain", "partner", "pill", "interest", "test", "guilty"];
-    let (l, e, t) = load(
-        addr,
-        concurrency,
-        seconds,
+    let search = loadbench::phase(
+        &target,
+        "search",
+        "/search",
         200,
         Arc::new(|i| Request::Get(format!("/search?q={}", WORDS[i % WORDS.len()]))),
     )
     .await?;
-    let search =
-        loadbench::with_server_time(stats(l, e, t, baseline), timings.take().remove("/search"));
-    eprintln!("asking…");
-    let (l, e, t) = load(addr, concurrency, seconds, 201, Arc::new(|i| {
+    let ask = loadbench::phase(&target, "asking", "/api/v1/questions", 201, Arc::new(|i| {
         Request::PostJson(
             "/api/v1/questions".into(),
             format!(r#"{{"title":"Benchmark question number {i}","body":"Is it normal to feel nervous before a test? Asked for the benchmark.","topic":"sti"}}"#),
         )
     })).await?;
-    let ask = loadbench::with_server_time(
-        stats(l, e, t, baseline),
-        timings.take().remove("/api/v1/questions"),
-    );
     let rss_mb = loadbench::rss_mb();
     server.abort();
     Ok(loadbench::Report {
