@@ -267,7 +267,8 @@ pub trait Store: Send + Sync + 'static {
     /// overwritten, for when what was taken out identifies someone.
     async fn forget_answer_history(&self, id: AnswerId, actor: &str, at: Timestamp) -> Result<()>;
     /// A moderator's edit of a reply (audited; replies keep no history,
-    /// since the usual reason is to take out what identifies someone).
+    /// since the usual reason is to take out what identifies someone);
+    /// returns the reply's question.
     async fn edit_reply(
         &self,
         id: ReplyId,
@@ -275,7 +276,7 @@ pub trait Store: Send + Sync + 'static {
         reason: &str,
         actor: &str,
         at: Timestamp,
-    ) -> Result<()>;
+    ) -> Result<QuestionId>;
     /// Closes the open flags on a target as edited, audited (after an edit
     /// through the ordinary edit path, as for answers).
     async fn close_flags_as_edited(&self, target: Target, actor: &str, at: Timestamp)

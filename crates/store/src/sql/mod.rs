@@ -1220,7 +1220,7 @@ impl Store for Backend {
         reason: &str,
         actor: &str,
         at: Timestamp,
-    ) -> Result<()> {
+    ) -> Result<QuestionId> {
         self.apply_reply_edit(id, body, reason, actor, at).await
     }
 

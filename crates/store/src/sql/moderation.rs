@@ -437,7 +437,7 @@ impl Backend {
         reason: &str,
         actor: &str,
         at: Timestamp,
-    ) -> Result<()> {
+    ) -> Result<QuestionId> {
         let mut tx = self.writer.begin().await?;
         let question: Option<i64> = sqlx::query_scalar(&q(
             "UPDATE replies SET body = ?, body_html = ?, moderator_note = ? WHERE id = ?
@@ -466,7 +466,7 @@ impl Backend {
         log_audit(&mut tx, actor, "moderation.edit", &target.label(), at).await?;
         tx.commit().await?;
         self.fold_wal().await;
-        Ok(())
+        Ok(QuestionId(question))
     }
 
     pub(super) async fn close_edited_flags(

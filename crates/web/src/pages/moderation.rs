@@ -362,16 +362,11 @@ pub async fn edit_reply(
     csrf::verify(&state, Binding::Session(&session.token), &form.csrf)?;
     let body = ReplyBody::parse(&form.body)?;
     let reason = confide_core::moderation::moderator_reason(&form.reason)?;
-    let reply = state
+    let question = state
         .store
-        .reply(ReplyId(id))
-        .await?
-        .ok_or(Error::NotFound)?;
-    state
-        .store
-        .edit_reply(reply.id, &body, &reason, &actor(&session), now())
+        .edit_reply(ReplyId(id), &body, &reason, &actor(&session), now())
         .await?;
-    Ok(Redirect::to(&format!("/q/{}#reply-{id}", reply.question_id.0)).into_response())
+    Ok(Redirect::to(&format!("/q/{}#reply-{id}", question.0)).into_response())
 }
 
 /// Every version of a question moderators edited.
