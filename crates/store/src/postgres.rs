@@ -60,7 +60,8 @@ pub(crate) fn translate(sql: &str) -> String {
 }
 
 mod dialect {
-    use std::borrow::Cow;
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, RwLock};
 
     use sqlx::PgPool;
 
@@ -76,8 +77,23 @@ mod dialect {
     const CHANGE_LOG_LOCK: i64 = 0x636f_6e66_6964_6501;
     const MIGRATION_LOCK: i64 = 0x636f_6e66_6964_6502;
 
-    pub(crate) fn q(sql: &str) -> Cow<'_, str> {
-        Cow::Owned(super::translate(sql))
+    /// Statements are written once and used many times: each is rewritten
+    /// the first time only. They are all built from constants, so the set
+    /// is small; the cap only guards against a future dynamic statement.
+    pub(crate) fn q(sql: &str) -> Arc<str> {
+        static TRANSLATED: LazyLock<RwLock<HashMap<Box<str>, Arc<str>>>> =
+            LazyLock::new(Default::default);
+        const MOST: usize = 1024;
+        if let Some(done) = TRANSLATED.read().ok().and_then(|m| m.get(sql).cloned()) {
+            return done;
+        }
+        let done: Arc<str> = super::translate(sql).into();
+        if let Ok(mut map) = TRANSLATED.write() {
+            if map.len() < MOST {
+                map.insert(sql.into(), done.clone());
+            }
+        }
+        done
     }
 
     /// Held until commit: the next transaction to write the log waits, so
@@ -205,5 +221,14 @@ mod tests {
             translate("SELECT '?', group_concat(b, char(10)) FROM t WHERE c = ?"),
             "SELECT '?', string_agg(b, chr(10)) FROM t WHERE c = $1"
         );
+    }
+
+    #[test]
+    fn a_statement_is_rewritten_once_and_then_reused() {
+        let sql = String::from("SELECT b FROM reused WHERE a = ?");
+        let first = super::dialect::q(&sql);
+        let again = super::dialect::q(&sql.clone());
+        assert_eq!(&*first, "SELECT b FROM reused WHERE a = $1");
+        assert!(std::sync::Arc::ptr_eq(&first, &again));
     }
 }
