@@ -244,3 +244,36 @@ test("keyboard only, visible focus, a 360-pixel screen, and 200% zoom", async ()
     }
   }
 });
+
+test("a Spanish browser gets Spanish pages, and the switcher changes language", async () => {
+  const ctx = await context({ locale: "es-ES" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  await page.getByRole("heading", { name: "Pregunta lo que no puedes preguntar a nadie." }).waitFor();
+  await check(page, "home-es");
+
+  // Live suggestions speak Spanish too.
+  await page.getByRole("link", { name: "Pregunta de forma anónima" }).first().click();
+  await page.locator("#title").pressSequentially("My partner cried after sex, is that normal?", { delay: 15 });
+  await page.getByRole("heading", { name: "Preguntas respondidas parecidas a la tuya" }).waitFor();
+  await check(page, "ask-es");
+
+  // The switcher: a plain link, back to the same page, remembered after.
+  await page.getByRole("link", { name: "English" }).click();
+  await page.waitForURL(`${base}/ask`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.goto(`${base}/search`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.getByRole("link", { name: "Español" }).click();
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  await page.getByRole("heading", { name: "Busca en las respuestas" }).waitFor();
+
+  // Spanish runs longer than English: still no sideways scrolling on a phone.
+  const small = await (await context({ locale: "es-ES", viewport: { width: 360, height: 800 }, deviceScaleFactor: 3 })).newPage();
+  for (const [name, path] of [["home", "/"], ["ask", "/ask"], ["login", "/login"]]) {
+    await small.goto(base + path);
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${name} in Spanish at 360px: ${overflow}px wider than the screen`);
+  }
+});

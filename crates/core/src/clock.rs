@@ -29,10 +29,19 @@ impl Timestamp {
             .unwrap_or(OffsetDateTime::UNIX_EPOCH)
     }
 
-    /// "12 March 2026", for pages.
-    pub fn date(self) -> String {
+    /// Midnight UTC of a calendar date, if there is such a date.
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Timestamp> {
+        let month = time::Month::try_from(month).ok()?;
+        let date = time::Date::from_calendar_date(year, month, day).ok()?;
+        let at = date.midnight().assume_utc().unix_timestamp();
+        Some(Timestamp(at * 1000))
+    }
+
+    /// The calendar date (UTC): year, month 1–12, day 1–31. Pages write
+    /// it in the reader's language.
+    pub fn ymd(self) -> (i32, u8, u8) {
         let d = self.to_datetime();
-        format!("{} {} {}", d.day(), d.month(), d.year())
+        (d.year(), u8::from(d.month()), d.day())
     }
 
     /// RFC 3339, for `<time datetime>` and the API.
@@ -42,21 +51,38 @@ impl Timestamp {
             .unwrap_or_default()
     }
 
-    /// "3 hours", "2 days": how long from `self` until `later`, for readers
-    /// who want to know how fresh an answer is.
-    pub fn elapsed_until(self, later: Timestamp) -> String {
+    /// How long from `self` until `later`, in the largest unit that fits
+    /// (3 hours, 2 days), for readers who want to know how fresh an answer
+    /// is. Pages word it in the reader's language.
+    pub fn elapsed_parts(self, later: Timestamp) -> (i64, TimeUnit) {
         let minutes = (later.0 - self.0).max(0) / 60_000;
-        let (n, unit) = match minutes {
-            0..=59 => (minutes, "minute"),
-            60..=1_439 => (minutes / 60, "hour"),
-            1_440..=43_199 => (minutes / 1_440, "day"),
-            43_200..=525_599 => (minutes / 43_200, "month"),
-            _ => (minutes / 525_600, "year"),
-        };
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
+        match minutes {
+            0..=59 => (minutes, TimeUnit::Minute),
+            60..=1_439 => (minutes / 60, TimeUnit::Hour),
+            1_440..=43_199 => (minutes / 1_440, TimeUnit::Day),
+            43_200..=525_599 => (minutes / 43_200, TimeUnit::Month),
+            _ => (minutes / 525_600, TimeUnit::Year),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Minute,
+    Hour,
+    Day,
+    Month,
+    Year,
+}
+
+impl TimeUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
         }
     }
 }
@@ -68,16 +94,24 @@ mod tests {
     #[test]
     fn formats_dates_for_people_and_machines() {
         let t = Timestamp(1_700_000_000_000);
-        assert_eq!(t.date(), "14 November 2023");
+        assert_eq!(t.ymd(), (2023, 11, 14));
+        assert_eq!(
+            Timestamp::from_ymd(2023, 11, 14).map(|d| d.ymd()),
+            Some((2023, 11, 14))
+        );
+        assert_eq!(Timestamp::from_ymd(2023, 2, 30), None);
         assert_eq!(t.rfc3339(), "2023-11-14T22:13:20Z");
     }
 
     #[test]
     fn elapsed_time_reads_naturally() {
         let t = Timestamp(0);
-        assert_eq!(t.elapsed_until(Timestamp(30_000)), "0 minutes");
-        assert_eq!(t.elapsed_until(Timestamp(3_600_000)), "1 hour");
-        assert_eq!(t.elapsed_until(Timestamp(3 * 86_400_000)), "3 days");
-        assert_eq!(t.elapsed_until(Timestamp(-5)), "0 minutes");
+        assert_eq!(t.elapsed_parts(Timestamp(30_000)), (0, TimeUnit::Minute));
+        assert_eq!(t.elapsed_parts(Timestamp(3_600_000)), (1, TimeUnit::Hour));
+        assert_eq!(
+            t.elapsed_parts(Timestamp(3 * 86_400_000)),
+            (3, TimeUnit::Day)
+        );
+        assert_eq!(t.elapsed_parts(Timestamp(-5)), (0, TimeUnit::Minute));
     }
 }

@@ -2,6 +2,7 @@
 //! memory and dropped as soon as the change log says their question changed
 //! (through any node). A page is public content only, and lives a minute at
 //! most, so "answered 3 hours ago" and related questions stay fresh enough.
+//! Each language has its own copy of a page.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -10,6 +11,8 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use confide_core::QuestionId;
 use confide_store::Store;
+
+use crate::i18n::Lang;
 
 const TTL: Duration = Duration::from_secs(60);
 /// About 20 KB a page: tens of megabytes at most.
@@ -25,10 +28,10 @@ struct Entry {
 
 struct Inner {
     seq: i64,
-    pages: HashMap<QuestionId, Entry>,
+    pages: HashMap<(QuestionId, Lang), Entry>,
     /// The first page of the home list, per topic ("" for all): any
     /// change to any question may change it, so any change drops them.
-    lists: HashMap<String, Entry>,
+    lists: HashMap<(String, Lang), Entry>,
 }
 
 pub struct PageCache {
@@ -51,15 +54,15 @@ impl PageCache {
         }
     }
 
-    pub fn get(&self, id: QuestionId) -> Option<Bytes> {
+    pub fn get(&self, id: QuestionId, lang: Lang) -> Option<Bytes> {
         let inner = self.inner.lock().ok()?;
-        let entry = inner.pages.get(&id)?;
+        let entry = inner.pages.get(&(id, lang))?;
         (entry.made.elapsed() < TTL && entry.day == today()).then(|| entry.html.clone())
     }
 
     /// Keeps a page rendered at change-log position `seq` (read before
     /// rendering): a change that raced with the rendering is not lost.
-    pub fn put(&self, id: QuestionId, html: Bytes, seq: i64) {
+    pub fn put(&self, id: QuestionId, lang: Lang, html: Bytes, seq: i64) {
         let Ok(mut inner) = self.inner.lock() else {
             return;
         };
@@ -73,7 +76,7 @@ impl PageCache {
             }
         }
         inner.pages.insert(
-            id,
+            (id, lang),
             Entry {
                 html,
                 made: Instant::now(),
@@ -82,14 +85,14 @@ impl PageCache {
         );
     }
 
-    pub fn get_list(&self, key: &str) -> Option<Bytes> {
+    pub fn get_list(&self, key: &str, lang: Lang) -> Option<Bytes> {
         let inner = self.inner.lock().ok()?;
-        let entry = inner.lists.get(key)?;
+        let entry = inner.lists.get(&(key.to_owned(), lang))?;
         (entry.made.elapsed() < TTL && entry.day == today()).then(|| entry.html.clone())
     }
 
     /// Keeps a list page rendered at change-log position `seq` (see `put`).
-    pub fn put_list(&self, key: &str, html: Bytes, seq: i64) {
+    pub fn put_list(&self, key: &str, lang: Lang, html: Bytes, seq: i64) {
         let Ok(mut inner) = self.inner.lock() else {
             return;
         };
@@ -97,7 +100,7 @@ impl PageCache {
             return;
         }
         inner.lists.insert(
-            key.to_owned(),
+            (key.to_owned(), lang),
             Entry {
                 html,
                 made: Instant::now(),
@@ -133,7 +136,9 @@ impl PageCache {
                         inner.lists.clear();
                     }
                     Some(id) => {
-                        inner.pages.remove(&id);
+                        for lang in Lang::ALL {
+                            inner.pages.remove(&(id, lang));
+                        }
                         inner.lists.clear();
                     }
                     None if change.entity == "account" => {

@@ -10,6 +10,9 @@ use serde::Serialize;
 use thiserror::Error;
 use utoipa::ToSchema;
 
+use crate::i18n::{m, Lang, Tr};
+use fluent_bundle::FluentValue;
+
 #[derive(Debug, Error)]
 pub enum Error {
     #[error("{0}")]
@@ -139,7 +142,112 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// An [`Error`] answered as an HTML page, for browsers.
+/// Why a request was refused, in the reader's language, for pages. The
+/// API keeps its English sentences and stable codes; people get this.
+pub fn page_message(error: &Error, tr: Tr) -> String {
+    let text = |msg| tr.text(msg).into_owned();
+    match error {
+        Error::Invalid(v) => invalid_message(v, tr),
+        Error::BadRequest { code, message } => match *code {
+            "bad_form" => text(m::INVALID_BAD_FORM),
+            "bad_cursor" => text(m::INVALID_BAD_CURSOR),
+            "bad_login" => text(m::INVALID_BAD_LOGIN),
+            "bad_reason" => text(m::INVALID_BAD_REASON),
+            "not_confirmed" => text(m::INVALID_NOT_CONFIRMED),
+            _ => message.clone(),
+        },
+        Error::NotFound => text(m::INVALID_NOT_FOUND),
+        Error::Unauthorized | Error::LoginRequired { .. } => text(m::INVALID_LOG_IN),
+        Error::Forbidden => text(m::INVALID_FORBIDDEN),
+        Error::Csrf => text(m::INVALID_CSRF),
+        Error::Conflict(detail) => detail_message(detail, tr),
+        Error::TooManyRequests { retry_after } => tr
+            .text_with(
+                m::INVALID_RATE_LIMITED,
+                &[("seconds", (*retry_after as i64).into())],
+            )
+            .into_owned(),
+        Error::UnsupportedMediaType(_) => error.to_string(),
+        Error::Store(_) | Error::Internal(_) => {
+            tracing::error!(error = %error, "request failed");
+            text(m::ERROR_SERVER_MESSAGE)
+        }
+    }
+}
+
+fn invalid_message(v: &ValidationError, tr: Tr) -> String {
+    let field = |f: &str| tr.text_or(&format!("field-{}", f.replace(' ', "-")), f);
+    let n = |x: usize| FluentValue::from(x as i64);
+    let with = |msg, args: &[(&'static str, FluentValue<'_>)]| tr.text_with(msg, args).into_owned();
+    match v {
+        ValidationError::Empty { field: f } => {
+            with(m::INVALID_EMPTY, &[("field", field(f).into())])
+        }
+        ValidationError::TooLong { field: f, len, max } => with(
+            m::INVALID_TOO_LONG,
+            &[
+                ("field", field(f).into()),
+                ("len", n(*len)),
+                ("max", n(*max)),
+            ],
+        ),
+        ValidationError::TooShort { field: f, len, min } => with(
+            m::INVALID_TOO_SHORT,
+            &[
+                ("field", field(f).into()),
+                ("len", n(*len)),
+                ("min", n(*min)),
+            ],
+        ),
+        ValidationError::ControlCharacters { field: f } => {
+            with(m::INVALID_CONTROL_CHARACTERS, &[("field", field(f).into())])
+        }
+        ValidationError::UnknownTopic(_) => tr.text(m::INVALID_UNKNOWN_TOPIC).into_owned(),
+        ValidationError::UnknownRole(_) => tr.text(m::INVALID_UNKNOWN_ROLE).into_owned(),
+        ValidationError::BadHandle => tr.text(m::INVALID_BAD_HANDLE).into_owned(),
+        ValidationError::BadEmail => tr.text(m::INVALID_BAD_EMAIL).into_owned(),
+        ValidationError::BadCitation(d)
+        | ValidationError::BadReview(d)
+        | ValidationError::BadApplication(d)
+        | ValidationError::BadFlag(d) => detail_message(d, tr),
+    }
+}
+
+/// The fixed reasons the domain and the store give, by their English
+/// wording (which is also what the API says); a reason not listed here is
+/// shown as it is.
+fn detail_message(detail: &str, tr: Tr) -> String {
+    let msg = match detail {
+        "you cannot reject or revoke yourself" => m::INVALID_SELF_DECISION,
+        "that account is disabled" => m::INVALID_ACCOUNT_DISABLED,
+        "already verified" => m::INVALID_ALREADY_VERIFIED,
+        "not verified, so nothing to revoke" => m::INVALID_NOT_VERIFIED,
+        "already hidden" => m::INVALID_ALREADY_HIDDEN,
+        "not hidden" => m::INVALID_NOT_HIDDEN,
+        "that review is not open" => m::INVALID_REVIEW_NOT_OPEN,
+        "at most 30 references on one answer" => m::INVALID_TOO_MANY_REFERENCES,
+        "a DOI looks like 10.1002/sm2.74" => m::INVALID_BAD_DOI,
+        "a PMID is a number of up to 9 digits" => m::INVALID_BAD_PMID,
+        "a web address starts with https://" => m::INVALID_BAD_URL,
+        "the year is out of range" => m::INVALID_CITATION_YEAR,
+        "experts review other experts' answers, not their own" => m::INVALID_OWN_ANSWER,
+        "a dispute quotes the exact passage it disputes" => m::INVALID_QUOTE_NEEDED,
+        "the quoted passage is not in the answer; copy it exactly" => m::INVALID_QUOTE_NOT_FOUND,
+        "verdict must be endorse or dispute" => m::INVALID_BAD_VERDICT,
+        "the check page must be an http(s) address where the registration can be seen" => {
+            m::INVALID_CHECK_URL
+        }
+        "a decision is verify, reject or revoke" => m::INVALID_BAD_DECISION,
+        "the reason is harmful, spam, identifying or other" => m::INVALID_BAD_FLAG_REASON,
+        "the target is a question, an answer or a reply" => m::INVALID_BAD_FLAG_TARGET,
+        "the action is hide, restore or dismiss" => m::INVALID_BAD_MODERATION,
+        other => return other.to_owned(),
+    };
+    tr.text(msg).into_owned()
+}
+
+/// An [`Error`] answered as an HTML page, for browsers. The page itself is
+/// written by [`localise_pages`], which knows the reader's language.
 #[derive(Debug)]
 pub struct PageError(pub Error);
 
@@ -155,9 +263,52 @@ impl IntoResponse for PageError {
             return axum::response::Redirect::to(&format!("/login?next={next}")).into_response();
         }
         let status = self.0.status();
-        let markup = crate::view::error_page(status, &self.0);
-        let mut response = (status, axum::response::Html(markup.into_string())).into_response();
+        let mut response = status.into_response();
         add_retry_after(&self.0, &mut response);
         response
+            .extensions_mut()
+            .insert(Unrendered(std::sync::Arc::new(self.0)));
+        response
     }
+}
+
+/// An error page still to be written, travelling out to [`localise_pages`].
+#[derive(Clone)]
+struct Unrendered(std::sync::Arc<Error>);
+
+/// Writes every error page in the language of the request it answers, and
+/// tells caches that pages differ by language.
+pub async fn localise_pages(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let lang = Lang::for_request(request.headers());
+    let tr = Tr::new(lang);
+    let mut response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if html || response.extensions().get::<Unrendered>().is_some() {
+        let headers = response.headers_mut();
+        headers.insert(
+            axum::http::header::CONTENT_LANGUAGE,
+            axum::http::HeaderValue::from_static(lang.code()),
+        );
+        headers.insert(
+            axum::http::header::VARY,
+            axum::http::HeaderValue::from_static("accept-language, cookie"),
+        );
+    }
+    if let Some(Unrendered(error)) = response.extensions_mut().remove::<Unrendered>() {
+        let markup = crate::view::error_page(response.status(), &error, tr);
+        let (mut parts, _) = response.into_parts();
+        parts.headers.insert(
+            axum::http::header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+        return Response::from_parts(parts, axum::body::Body::from(markup.into_string()));
+    }
+    response
 }

@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::{Form, Json};
 use confide_core::{Account, Capability, TokenHash};
@@ -128,15 +129,19 @@ impl FromRequestParts<AppState> for MaybeSession {
 }
 
 fn session_cookie(parts: &Parts) -> Option<Capability> {
-    parts
-        .headers
+    cookie(&parts.headers, SESSION_COOKIE).and_then(Capability::parse)
+}
+
+/// The value of the request's cookie called `name`.
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .and_then(|(_, value)| Capability::parse(value))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value)
 }
 
 /// The `{id}` of a route as a number. Anything else is simply "not found",

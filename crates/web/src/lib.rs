@@ -11,6 +11,7 @@ pub mod cache;
 mod csrf;
 pub mod error;
 mod extract;
+pub mod i18n;
 pub mod limits;
 mod middleware;
 pub mod notify;
@@ -188,6 +189,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::log_request,
         ))
+        .layer(axum::middleware::from_fn(error::localise_pages))
         .with_state(state)
 }
 

@@ -7,11 +7,14 @@ use confide_core::question::ReplyAuthor;
 use confide_core::{Account, Answer, AnswerId, QuestionSummary, Reply, Thread, Timestamp, Topic};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+use crate::i18n::{m, Lang, Msg, Tr, Ui};
 use crate::Error;
 
 /// The parts of every page around its main content.
 pub struct Chrome<'a> {
     pub title: &'a str,
+    /// The reader's language, and this page's address for the switcher.
+    pub ui: &'a Ui,
     pub account: Option<&'a Account>,
     /// CSRF token for the logout form, when someone is logged in.
     pub logout_csrf: Option<String>,
@@ -21,14 +24,15 @@ pub struct Chrome<'a> {
 }
 
 pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
+    let tr = chrome.ui.tr;
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(tr.lang().code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="referrer" content="no-referrer";
-                title { (chrome.title) " · Confide" }
+                title { (chrome.title) " · " (tr.text(m::SITE_NAME)) }
                 link rel="stylesheet" href="/static/site.css";
                 script src="/static/exit.js" defer {}
                 @if let Some(src) = chrome.script {
@@ -36,48 +40,66 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                 }
             }
             body {
-                a class="skip" href="#main" { "Skip to content" }
+                a class="skip" href="#main" { (tr.text(m::SKIP_TO_CONTENT)) }
                 a class="quick-exit" href=(chrome.quick_exit_url) rel="noreferrer"
-                    title="Leave this site at once (or press Escape three times)" {
-                    "Quick exit"
+                    title=(tr.text(m::QUICK_EXIT_TITLE)) {
+                    (tr.text(m::QUICK_EXIT))
                 }
                 header class="site" {
-                    a class="brand" href="/" { "Confide" }
-                    nav aria-label="Main" {
-                        a href="/" { "Answers" }
-                        a href="/ask" { "Ask anonymously" }
-                        a href="/search" { "Search" }
+                    a class="brand" href="/" { (tr.text(m::SITE_NAME)) }
+                    nav aria-label=(tr.text(m::NAV_MAIN)) {
+                        a href="/" { (tr.text(m::NAV_ANSWERS)) }
+                        a href="/ask" { (tr.text(m::NAV_ASK)) }
+                        a href="/search" { (tr.text(m::NAV_SEARCH)) }
                         @if let Some(account) = chrome.account {
                             @if account.may(confide_core::Action::ViewQueue) {
-                                a href="/expert" { "Queue" }
+                                a href="/expert" { (tr.text(m::NAV_QUEUE)) }
                             } @else {
-                                a href="/expert" { "Application" }
+                                a href="/expert" { (tr.text(m::NAV_APPLICATION)) }
                             }
                             @if account.may(confide_core::Action::Answer) {
-                                a href="/expert/reviews" { "Reviews due" }
+                                a href="/expert/reviews" { (tr.text(m::NAV_REVIEWS_DUE)) }
                             }
                             @if account.may(confide_core::Action::Moderate) {
-                                a href="/moderation" { "Moderation" }
+                                a href="/moderation" { (tr.text(m::NAV_MODERATION)) }
                             }
                             @if account.may(confide_core::Action::VerifyExperts) {
-                                a href="/admin/experts" { "Experts" }
+                                a href="/admin/experts" { (tr.text(m::NAV_EXPERTS)) }
                             }
-                            a href="/expert/account" { "Account" }
+                            a href="/expert/account" { (tr.text(m::NAV_ACCOUNT)) }
                             form method="post" action="/logout" class="inline" {
                                 input type="hidden" name="csrf" value=[chrome.logout_csrf.as_deref()];
-                                button type="submit" class="link" { "Log out " (account.handle) }
+                                button type="submit" class="link" {
+                                    (tr.text_with(m::NAV_LOG_OUT, &[("handle", account.handle.as_str().into())]))
+                                }
                             }
                         } @else {
-                            a href="/login" { "For experts" }
+                            a href="/login" { (tr.text(m::NAV_FOR_EXPERTS)) }
                         }
                     }
+                    (language_switcher(chrome.ui))
                 }
                 main id="main" { (main) }
                 footer class="site" {
-                    p {
-                        "No account needed to ask. We keep no IP addresses, use no trackers, "
-                        "and load nothing from other sites. "
-                        "If you are in danger right now, call your local emergency number."
+                    p { (tr.text(m::FOOTER_PRIVACY)) " " (tr.text(m::FOOTER_DANGER)) }
+                }
+            }
+        }
+    }
+}
+
+/// Links to this same page in each other language. Plain links, so they
+/// work without JavaScript; each names its language in that language.
+fn language_switcher(ui: &Ui) -> Markup {
+    let back = crate::i18n::query_value(&ui.here);
+    html! {
+        nav class="languages" aria-label=(ui.tr.text(m::LANGUAGE_SWITCHER)) {
+            @for lang in Lang::ALL {
+                @if lang == ui.tr.lang() {
+                    span lang=(lang.code()) aria-current="true" { (lang.endonym()) }
+                } @else {
+                    a href={ "/language?to=" (lang.code()) "&back=" (back) } lang=(lang.code()) hreflang=(lang.code()) {
+                        (lang.endonym())
                     }
                 }
             }
@@ -85,24 +107,26 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
     }
 }
 
-pub fn error_page(status: StatusCode, error: &Error) -> Markup {
+pub fn error_page(status: StatusCode, error: &Error, tr: Tr) -> Markup {
     let (heading, advice) = match error {
-        Error::NotFound => (
-            "We couldn't find that page",
-            "It may not exist, it may not be public yet, or it may have been erased.",
-        ),
-        Error::Unauthorized => ("Please log in", "This page is for expert accounts."),
-        Error::Forbidden => ("Not allowed", "Your account may not do that."),
-        Error::TooManyRequests { .. } => (
-            "Please slow down",
-            "This limit keeps the service free of spam. Go back: what you wrote is still in the form, and you can send it in a little while.",
-        ),
-        Error::Csrf => ("That form has expired", "Go back, reload the page and send it again. What you wrote is still in the form if you go back."),
-        _ if status.is_server_error() => ("Something went wrong", ""),
-        _ => ("We couldn't use that", "Go back and check what you sent."),
+        Error::NotFound => (m::ERROR_NOT_FOUND, Some(m::ERROR_NOT_FOUND_ADVICE)),
+        Error::Unauthorized => (m::ERROR_UNAUTHORIZED, Some(m::ERROR_UNAUTHORIZED_ADVICE)),
+        Error::Forbidden => (m::ERROR_FORBIDDEN, Some(m::ERROR_FORBIDDEN_ADVICE)),
+        Error::TooManyRequests { .. } => (m::ERROR_SLOW_DOWN, Some(m::ERROR_SLOW_DOWN_ADVICE)),
+        Error::Csrf => (m::ERROR_FORM_EXPIRED, Some(m::ERROR_FORM_EXPIRED_ADVICE)),
+        _ if status.is_server_error() => (m::ERROR_SERVER, None),
+        _ => (m::ERROR_BAD_INPUT, Some(m::ERROR_BAD_INPUT_ADVICE)),
+    };
+    let heading = tr.text(heading);
+    // The address of a failed request is not known here, and an error page
+    // is no place to offer a switch: the switcher comes back home.
+    let ui = Ui {
+        tr,
+        here: "/".into(),
     };
     let chrome = Chrome {
-        title: heading,
+        title: &heading,
+        ui: &ui,
         account: None,
         logout_csrf: None,
         quick_exit_url: "https://www.bbc.com/weather",
@@ -112,9 +136,9 @@ pub fn error_page(status: StatusCode, error: &Error) -> Markup {
         &chrome,
         html! {
             h1 { (heading) }
-            p { (error.public_message()) }
-            @if !advice.is_empty() { p { (advice) } }
-            p { a href="/" { "Go to the answers" } " · " a href="/ask" { "Ask a question" } }
+            p { (crate::error::page_message(error, tr)) }
+            @if let Some(advice) = advice { p { (tr.text(advice)) } }
+            p { a href="/" { (tr.text(m::ERROR_GO_ANSWERS)) } " · " a href="/ask" { (tr.text(m::ERROR_GO_ASK)) } }
         },
     )
 }
@@ -127,17 +151,15 @@ pub fn help_block(
     categories: &[confide_core::triage::Category],
     resources: &crate::resources::Resources,
     country: &str,
-    lang: &str,
+    tr: Tr,
     picker: &str,
 ) -> Markup {
     let ids: Vec<&str> = categories.iter().map(|c| c.id()).collect();
-    let (advice, contacts) = resources.help(&ids, country, lang);
+    let (advice, contacts) = resources.help(&ids, country, tr.lang().code());
     html! {
         @if !ids.is_empty() {
             section class="help" id="help" aria-labelledby="help-heading" {
-                h2 id="help-heading" {
-                    @if lang == "es" { "Ayuda que no puede esperar" } @else { "Help that can't wait" }
-                }
+                h2 id="help-heading" { (tr.text(m::HELP_HEADING)) }
                 @for a in &advice { p { (a.text) } }
                 @if !contacts.is_empty() {
                     ul class="contacts" {
@@ -151,14 +173,16 @@ pub fn help_block(
                                 } @else {
                                     (c.how)
                                 }
-                                span class="checked" { " (checked " (c.checked) ")" }
+                                " "
+                                span class="checked" { (tr.text_with(m::HELP_CHECKED, &[("date", checked_date(&c.checked, tr).into())])) }
                             }
                         }
                     }
                 }
                 p class="countries" {
-                    @if lang == "es" { "Tu país: " } @else { "Your country: " }
-                    @for (code, name) in crate::resources::COUNTRIES {
+                    (tr.text(m::HELP_YOUR_COUNTRY)) " "
+                    @for code in crate::resources::COUNTRIES {
+                        @let name = tr.text_or(&format!("help-country-{code}"), code);
                         @if code == country {
                             strong aria-current="true" { (name) }
                         } @else {
@@ -167,40 +191,65 @@ pub fn help_block(
                         " "
                     }
                 }
-                p class="hint" { "We don't store which country you pick." }
+                p class="hint" { (tr.text(m::HELP_COUNTRY_NOT_STORED)) }
             }
         }
     }
 }
 
-pub fn topic_label(topic: Topic) -> Markup {
-    html! { a class="topic" href={ "/?topic=" (topic.slug()) } { (topic.label()) } }
-}
-
-pub fn time(at: Timestamp, now: Timestamp) -> Markup {
-    let ago = at.elapsed_until(now);
-    html! {
-        time datetime=(at.rfc3339()) title=(at.date()) {
-            @if ago == "0 minutes" { "just now" } @else { (ago) " ago" }
+/// A resource's `checked` date (YYYY-MM-DD in the data file), written
+/// the reader's way; as it is if it is not such a date.
+fn checked_date(checked: &str, tr: Tr) -> String {
+    let mut parts = checked.splitn(3, '-').map(str::parse::<u32>);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(y)), Some(Ok(mo)), Some(Ok(d))) => {
+            Timestamp::from_ymd(y as i32, mo as u8, d as u8)
+                .map_or_else(|| checked.to_owned(), |at| tr.date(at))
         }
+        _ => checked.to_owned(),
     }
 }
 
-pub fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
+/// A topic's name in the reader's language.
+pub fn topic_name(topic: Topic, tr: Tr) -> String {
+    tr.text_or(&format!("topic-{}", topic.slug()), topic.label())
+}
+
+pub fn topic_label(topic: Topic, tr: Tr) -> Markup {
+    html! { a class="topic" href={ "/?topic=" (topic.slug()) } { (topic_name(topic, tr)) } }
+}
+
+pub fn time(at: Timestamp, now: Timestamp, tr: Tr) -> Markup {
+    html! {
+        time datetime=(at.rfc3339()) title=(tr.date(at)) { (tr.ago(at, now)) }
     }
 }
 
-pub fn summaries(list: &[QuestionSummary], now: Timestamp, empty: &str) -> Markup {
-    summary_list(list, now, empty, false)
+/// A message with a `$when` in it, the moment shown as a `<time>` element.
+pub fn time_phrase(msg: Msg, at: Timestamp, now: Timestamp, tr: Tr) -> Markup {
+    slotted(
+        tr.text_with(msg, &[("when", SLOT.into())]).as_ref(),
+        time(at, now, tr),
+    )
+}
+
+/// Where markup goes in a translated sentence: a private-use character no
+/// message contains.
+pub const SLOT: &str = "\u{E000}";
+
+/// A translated sentence with markup (a link, a time) where its slot is.
+pub fn slotted(text: &str, inner: Markup) -> Markup {
+    let (before, after) = text.split_once(SLOT).unwrap_or((text, ""));
+    html! { (before) (inner) (after) }
+}
+
+pub fn summaries(list: &[QuestionSummary], now: Timestamp, empty: &str, tr: Tr) -> Markup {
+    summary_list(list, now, empty, false, tr)
 }
 
 /// The experts' queue: like a list of questions, with what triage found.
-pub fn queue(list: &[QuestionSummary], now: Timestamp, empty: &str) -> Markup {
-    summary_list(list, now, empty, true)
+pub fn queue(list: &[QuestionSummary], now: Timestamp, empty: &str, tr: Tr) -> Markup {
+    summary_list(list, now, empty, true, tr)
 }
 
 fn summary_list(
@@ -208,6 +257,7 @@ fn summary_list(
     now: Timestamp,
     empty: &str,
     with_triage: bool,
+    tr: Tr,
 ) -> Markup {
     html! {
         @if list.is_empty() {
@@ -218,16 +268,16 @@ fn summary_list(
                     li class=[(with_triage && q.urgency >= 3).then_some("urgent")] {
                         @if with_triage && !q.triage.is_empty() {
                             p class="triage" {
-                                strong { @if q.urgency >= 3 { "Urgent" } @else { "Time-sensitive" } }
-                                @for c in &q.triage { " · " (c.id().replace('_', " ")) }
+                                strong { @if q.urgency >= 3 { (tr.text(m::TRIAGE_URGENT)) } @else { (tr.text(m::TRIAGE_TIME_SENSITIVE)) } }
+                                @for c in &q.triage { " · " (tr.text_or(&format!("triage-{}", c.id()), &c.id().replace('_', " "))) }
                             }
                         }
                         h3 { a href=(q.path()) { (q.title) } }
                         p class="excerpt" { (q.excerpt) }
                         p class="meta" {
-                            (topic_label(q.topic)) " · "
-                            (plural(q.answer_count, "answer", "answers")) " · asked "
-                            (time(q.created_at, now))
+                            (topic_label(q.topic, tr)) " · "
+                            (tr.count(m::COUNT_ANSWERS, q.answer_count)) " · "
+                            (time_phrase(m::QUESTION_LIST_ASKED, q.created_at, now, tr))
                         }
                     }
                 }
@@ -278,45 +328,45 @@ pub struct ExpertControls<'a> {
     pub may_forget_earlier: bool,
 }
 
-pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
+pub fn thread(t: &Thread, controls: &ThreadControls<'_>, now: Timestamp, tr: Tr) -> Markup {
     let q = &t.question;
     let target = Target::Question(q.id);
     html! {
         article class="question" aria-labelledby="question-title" {
-            (hidden_notice(q.hidden.as_deref()))
-            p class="meta" { (topic_label(q.topic)) " · asked anonymously " (time(q.created_at, now))
+            (hidden_notice(q.hidden.as_deref(), tr))
+            p class="meta" { (topic_label(q.topic, tr)) " · " (time_phrase(m::QUESTION_ASKED_ANONYMOUSLY, q.created_at, now, tr))
                 @if q.revisions > 1 {
-                    " · " a href={ "/q/" (q.id.0) "/revisions" } { "edited by a moderator" }
+                    " · " a href={ "/q/" (q.id.0) "/revisions" } { (tr.text(m::QUESTION_EDITED_BY_MODERATOR)) }
                 }
             }
             h1 id="question-title" { (q.title) }
             div class="prose" { (PreEscaped(&q.body_html)) }
-            (content_actions(target, q.hidden.is_some(), controls))
+            (content_actions(target, q.hidden.is_some(), controls, tr))
         }
         section class="answers" aria-labelledby="answers-heading" {
             h2 id="answers-heading" {
-                @if t.answers.is_empty() { "No answer yet" } @else { (plural(t.answers.len() as i64, "answer", "answers")) }
+                @if t.answers.is_empty() { (tr.text(m::ANSWERS_NONE_YET)) } @else { (tr.count(m::COUNT_ANSWERS, t.answers.len() as i64)) }
             }
             @for answer in &t.answers {
-                (answer_view(t, answer, controls, now))
+                (answer_view(t, answer, controls, now, tr))
             }
         }
         @let general: Vec<&Reply> = t.replies_to_thread().collect();
         @if !general.is_empty() {
-            section class="thread-replies" aria-label="Replies to the question" {
-                h2 { "Replies" }
-                (reply_list(&general, controls, now))
+            section class="thread-replies" aria-label=(tr.text(m::REPLIES_TO_QUESTION)) {
+                h2 { (tr.text(m::REPLIES_HEADING)) }
+                (reply_list(&general, controls, now, tr))
             }
         }
         @if let Some(asker) = &controls.asker {
-            (reply_form(asker.base, asker.csrf, None, "Reply to the experts", "Ask a follow-up, or say what helped."))
+            (reply_form(asker.base, asker.csrf, None, &tr.text(m::REPLY_TO_EXPERTS), &tr.text(m::REPLY_TO_EXPERTS_HINT), tr))
         }
         @if let Some(expert) = &controls.expert {
             @if expert.may_reply && !t.answers.is_empty() {
-                (reply_form(&format!("/q/{}", q.id), expert.csrf, None, "Reply in this thread", ""))
+                (reply_form(&format!("/q/{}", q.id), expert.csrf, None, &tr.text(m::REPLY_IN_THREAD), "", tr))
             }
             @if expert.may_answer {
-                (answer_form(&format!("/q/{}/answers", q.id), expert, "Write an answer", "Publish answer"))
+                (answer_form(&format!("/q/{}/answers", q.id), expert, &tr.text(m::ANSWER_WRITE), &tr.text(m::ANSWER_PUBLISH), tr))
             }
         }
     }
@@ -327,61 +377,67 @@ fn answer_view(
     answer: &Answer,
     controls: &ThreadControls<'_>,
     now: Timestamp,
+    tr: Tr,
 ) -> Markup {
     let helpful = t.question.helpful_answer == Some(answer.id);
     let replies: Vec<&Reply> = t.replies_to(answer.id).collect();
     html! {
         article class={ "answer" @if helpful { " helpful" } } id={ "answer-" (answer.id.0) } {
             @if helpful {
-                p class="helpful-badge" { "✓ The asker said this answer helped" }
+                p class="helpful-badge" { (tr.text(m::ANSWER_HELPED_ASKER)) }
             }
-            (hidden_notice(answer.hidden.as_deref()))
+            (hidden_notice(answer.hidden.as_deref(), tr))
             p class="byline" {
-                (author_line(&answer.author))
-                span class="when" { "answered " (time(answer.created_at, now))
-                    @if answer.updated_at != answer.created_at { ", edited " (time(answer.updated_at, now)) } }
+                (author_line(&answer.author, tr))
+                span class="when" { (time_phrase(m::ANSWER_ANSWERED, answer.created_at, now, tr))
+                    @if answer.updated_at != answer.created_at { (time_phrase(m::ANSWER_EDITED, answer.updated_at, now, tr)) } }
             }
             p class="review-dates" {
-                "Last reviewed " (answer.reviewed_at.date()) " · next review due " (answer.review_due().date())
+                (tr.text_with(m::ANSWER_LAST_REVIEWED, &[
+                    ("reviewed", tr.date(answer.reviewed_at).into()),
+                    ("due", tr.date(answer.review_due()).into()),
+                ]))
                 @if answer.revisions > 1 {
-                    " · " a href={ "/answers/" (answer.id.0) "/revisions" } { "history (" (answer.revisions) " versions)" }
+                    " · " a href={ "/answers/" (answer.id.0) "/revisions" } { (tr.count(m::ANSWER_HISTORY, answer.revisions)) }
                 }
             }
             @let (reviewers, disputes) = confide_core::evidence::summary(&answer.reviews);
             @if reviewers > 0 {
                 p class="review-summary" {
-                    "Reviewed by " (plural(reviewers as i64, "expert", "experts")) ", "
-                    (plural(disputes as i64, "open dispute", "open disputes"))
+                    (tr.text_with(m::ANSWER_REVIEWED_BY, &[
+                        ("experts", tr.count(m::COUNT_EXPERTS, reviewers as i64).into()),
+                        ("disputes", tr.count(m::COUNT_OPEN_DISPUTES, disputes as i64).into()),
+                    ]))
                 }
             }
-            div class="prose" { (PreEscaped(mark_disputed(&answer.body_html, &answer.reviews))) }
-            (references(&answer.citations))
+            div class="prose" { (PreEscaped(mark_disputed(&answer.body_html, &answer.reviews, tr))) }
+            (references(&answer.citations, tr))
             @if answer.helped_count > 0 || controls.reader_csrf.is_some() {
                 div class="helped" {
                     @if answer.helped_count > 0 {
-                        span { (plural(answer.helped_count, "reader", "readers")) " found this helpful" }
+                        span { (tr.count(m::COUNT_READERS_HELPED, answer.helped_count)) }
                     }
                     @if let Some(csrf) = controls.reader_csrf {
                         form method="post" action={ "/answers/" (answer.id.0) "/helped" } class="inline" {
                             input type="hidden" name="csrf" value=(csrf);
-                            button type="submit" class="secondary" { "This helped me too" }
+                            button type="submit" class="secondary" { (tr.text(m::ANSWER_HELPED_ME_TOO)) }
                         }
                     }
                 }
             }
-            (content_actions(Target::Answer(answer.id), answer.hidden.is_some(), controls))
-            (reviews(&answer.reviews, controls.expert.as_ref(), now))
+            (content_actions(Target::Answer(answer.id), answer.hidden.is_some(), controls, tr))
+            (reviews(&answer.reviews, controls.expert.as_ref(), now, tr))
             @if !replies.is_empty() {
-                (reply_list(&replies, controls, now))
+                (reply_list(&replies, controls, now, tr))
             }
             @if let Some(expert) = &controls.expert {
                 @if answer.editable_by(expert.account) {
-                    p { a href={ "/answers/" (answer.id.0) "/edit" } { "Edit your answer" } }
+                    p { a href={ "/answers/" (answer.id.0) "/edit" } { (tr.text(m::ANSWER_EDIT_YOURS)) } }
                 } @else if expert.account.may(confide_core::Action::Review) {
-                    (review_form(answer.id, expert.csrf))
+                    (review_form(answer.id, expert.csrf, tr))
                 }
                 @if expert.may_reply {
-                    (reply_form(&format!("/q/{}", t.question.id), expert.csrf, Some(answer.id), "Reply to this answer", ""))
+                    (reply_form(&format!("/q/{}", t.question.id), expert.csrf, Some(answer.id), &tr.text(m::REPLY_TO_ANSWER), "", tr))
                 }
             }
             @if let Some(asker) = &controls.asker {
@@ -390,10 +446,10 @@ fn answer_view(
                         form method="post" action={ (asker.base) "/helpful" } {
                             input type="hidden" name="csrf" value=(asker.csrf);
                             input type="hidden" name="answer_id" value=(answer.id.0);
-                            button type="submit" { "This answer helped me" }
+                            button type="submit" { (tr.text(m::ANSWER_HELPED_ME)) }
                         }
                     }
-                    (reply_form(asker.base, asker.csrf, Some(answer.id), "Reply to this answer", ""))
+                    (reply_form(asker.base, asker.csrf, Some(answer.id), &tr.text(m::REPLY_TO_ANSWER), "", tr))
                 }
             }
         }
@@ -401,11 +457,11 @@ fn answer_view(
 }
 
 /// The answer's numbered references, linked to their resolvers.
-fn references(citations: &[confide_core::evidence::Citation]) -> Markup {
+fn references(citations: &[confide_core::evidence::Citation], tr: Tr) -> Markup {
     html! {
         @if !citations.is_empty() {
-            section class="references" aria-label="References" {
-                h3 { "References" }
+            section class="references" aria-label=(tr.text(m::REFERENCES_HEADING)) {
+                h3 { (tr.text(m::REFERENCES_HEADING)) }
                 ol {
                     @for c in citations {
                         li {
@@ -429,20 +485,22 @@ fn reviews(
     list: &[confide_core::evidence::Review],
     staff: Option<&ExpertControls<'_>>,
     now: Timestamp,
+    tr: Tr,
 ) -> Markup {
     use confide_core::evidence::{ReviewStatus, Verdict};
     html! {
         @if !list.is_empty() {
-            section class="reviews" aria-label="Peer review" {
+            section class="reviews" aria-label=(tr.text(m::PEER_REVIEW)) {
                 @for r in list {
                     div class={ "review " (r.verdict.as_str()) } id={ "review-" (r.id.0) } {
                         p class="byline" {
                             strong {
-                                @match r.verdict { Verdict::Endorse => "Endorsed by ", Verdict::Dispute => "Disputed by " }
-                                (r.reviewer.display_name)
+                                @let by = match r.verdict { Verdict::Endorse => m::REVIEW_ENDORSED_BY, Verdict::Dispute => m::REVIEW_DISPUTED_BY };
+                                (tr.text_with(by, &[("name", r.reviewer.display_name.as_str().into())]))
                             }
-                            (credentials(&r.reviewer))
-                            span class="when" { (time(r.created_at, now)) }
+                            " "
+                            (credentials(&r.reviewer, tr))
+                            span class="when" { (time(r.created_at, now, tr)) }
                         }
                         @if let Some(quote) = &r.quote {
                             blockquote class="disputed-claim" { (quote) }
@@ -451,31 +509,31 @@ fn reviews(
                         @match &r.status {
                             ReviewStatus::Open => {}
                             ReviewStatus::Addressed { revision } => {
-                                p class="review-status" { "Addressed: the author revised this passage in "
-                                    a href={ "/answers/" (r.answer_id.0) "/revisions/" (revision) } { "version " (revision) } "." }
+                                p class="review-status" { (tr.text(m::REVIEW_ADDRESSED)) " "
+                                    a href={ "/answers/" (r.answer_id.0) "/revisions/" (revision) } { (tr.text_with(m::REVIEW_VERSION, &[("number", (*revision).into())])) } "." }
                             }
-                            ReviewStatus::Withdrawn => { p class="review-status" { "Withdrawn by the reviewer." } }
-                            ReviewStatus::Closed { reason } => { p class="review-status" { "Closed by a moderator: " (reason) } }
+                            ReviewStatus::Withdrawn => { p class="review-status" { (tr.text(m::REVIEW_WITHDRAWN)) } }
+                            ReviewStatus::Closed { reason } => { p class="review-status" { (tr.text_with(m::REVIEW_CLOSED, &[("reason", reason.as_str().into())])) } }
                         }
                         @if let (Some(staff), ReviewStatus::Open) = (staff, &r.status) {
                             @if staff.account.id == r.reviewer.id {
                                 form method="post" action={ "/reviews/" (r.id.0) "/withdraw" } class="inline" {
                                     input type="hidden" name="csrf" value=(staff.csrf);
-                                    button type="submit" class="link" { "Withdraw my review" }
+                                    button type="submit" class="link" { (tr.text(m::REVIEW_WITHDRAW)) }
                                 }
                             }
                             @if staff.account.may(confide_core::Action::Moderate) && r.verdict == Verdict::Dispute {
                                 form method="post" action={ "/reviews/" (r.id.0) "/close" } {
                                     input type="hidden" name="csrf" value=(staff.csrf);
-                                    label for={ "close-" (r.id.0) } { "Close this dispute, saying why" }
+                                    label for={ "close-" (r.id.0) } { (tr.text(m::REVIEW_CLOSE_LABEL)) }
                                     input id={ "close-" (r.id.0) } name="reason" type="text" required maxlength="300";
-                                    button type="submit" class="secondary" { "Close dispute" }
+                                    button type="submit" class="secondary" { (tr.text(m::REVIEW_CLOSE)) }
                                 }
                             }
                         }
                         @if let Some(c) = &r.citation {
                             p class="review-citation" {
-                                "Source: "
+                                (tr.text(m::REVIEW_SOURCE)) " "
                                 @match c.link() {
                                     Some(link) => { a href=(link) rel="nofollow noopener noreferrer" { (c.title) } }
                                     None => { (c.title) }
@@ -492,7 +550,8 @@ fn reviews(
 
 /// Marks each disputed passage in the rendered answer, where the passage
 /// sits within one run of text (it is always shown beside the dispute too).
-fn mark_disputed(html: &str, reviews: &[confide_core::evidence::Review]) -> String {
+fn mark_disputed(html: &str, reviews: &[confide_core::evidence::Review], tr: Tr) -> String {
+    let title = maud::html! { (tr.text(m::REVIEW_DISPUTED_MARK)) }.into_string();
     let mut out = html.to_owned();
     for r in reviews
         .iter()
@@ -514,57 +573,55 @@ fn mark_disputed(html: &str, reviews: &[confide_core::evidence::Review]) -> Stri
             .map(|(i, _)| i)
             .find(|&i| in_text(i));
         if let Some(at) = found {
-            let marked = format!(
-                "<mark class=\"disputed\" title=\"Disputed by another expert: see below\">{escaped}</mark>"
-            );
+            let marked = format!("<mark class=\"disputed\" title=\"{title}\">{escaped}</mark>");
             out.replace_range(at..at + escaped.len(), &marked);
         }
     }
     out
 }
 
-fn review_form(answer: confide_core::AnswerId, csrf: &str) -> Markup {
+fn review_form(answer: confide_core::AnswerId, csrf: &str, tr: Tr) -> Markup {
     let id = answer.0;
     html! {
         details class="review-form" {
-            summary { "Review this answer" }
+            summary { (tr.text(m::REVIEW_THIS_ANSWER)) }
             form method="post" action={ "/answers/" (id) "/reviews" } {
                 input type="hidden" name="csrf" value=(csrf);
                 fieldset {
-                    legend { "Your verdict" }
-                    label class="check" { input type="radio" name="verdict" value="endorse" checked; " Endorse: it is sound" }
-                    label class="check" { input type="radio" name="verdict" value="dispute"; " Dispute a claim" }
+                    legend { (tr.text(m::REVIEW_VERDICT)) }
+                    label class="check" { input type="radio" name="verdict" value="endorse" checked; " " (tr.text(m::REVIEW_ENDORSE)) }
+                    label class="check" { input type="radio" name="verdict" value="dispute"; " " (tr.text(m::REVIEW_DISPUTE)) }
                 }
-                label for={ "quote-" (id) } { "The exact passage you dispute (copy it from the answer)" }
+                label for={ "quote-" (id) } { (tr.text(m::REVIEW_QUOTE)) }
                 textarea id={ "quote-" (id) } name="quote" rows="2" maxlength="2000" {}
-                label for={ "note-" (id) } { "Why (Markdown)" }
+                label for={ "note-" (id) } { (tr.text(m::REVIEW_WHY)) }
                 textarea id={ "note-" (id) } name="note" rows="4" required maxlength="3000" {}
-                label for={ "cite-" (id) } { "A source, optional: Title (Year) doi:… or pmid:… or https://…" }
+                label for={ "cite-" (id) } { (tr.text(m::REVIEW_CITATION)) }
                 input id={ "cite-" (id) } name="citation" type="text" maxlength="600";
-                button type="submit" { "Publish review" }
+                button type="submit" { (tr.text(m::REVIEW_PUBLISH)) }
             }
         }
     }
 }
 
-fn reply_list(replies: &[&Reply], controls: &ThreadControls<'_>, now: Timestamp) -> Markup {
+fn reply_list(replies: &[&Reply], controls: &ThreadControls<'_>, now: Timestamp, tr: Tr) -> Markup {
     html! {
         ol class="replies" {
             @for r in replies {
                 li id={ "reply-" (r.id.0) } class={ "reply " @match r.author { ReplyAuthor::Asker => "by-asker", ReplyAuthor::Expert(_) => "by-expert" } } {
-                    (hidden_notice(r.hidden.as_deref()))
+                    (hidden_notice(r.hidden.as_deref(), tr))
                     p class="byline" {
                         @match &r.author {
-                            ReplyAuthor::Asker => { strong { "The asker" } }
-                            ReplyAuthor::Expert(a) => { (author_line(a)) }
+                            ReplyAuthor::Asker => { strong { (tr.text(m::REPLY_BY_ASKER)) } }
+                            ReplyAuthor::Expert(a) => { (author_line(a, tr)) }
                         }
-                        span class="when" { (time(r.created_at, now)) }
+                        span class="when" { (time(r.created_at, now, tr)) }
                     }
                     div class="prose" { (PreEscaped(&r.body_html)) }
                     @if let Some(note) = &r.moderator_note {
-                        p class="moderator-note" { "Edited by a moderator: " (note) }
+                        p class="moderator-note" { (tr.text_with(m::REPLY_MODERATOR_NOTE, &[("note", note.as_str().into())])) }
                     }
-                    (content_actions(Target::Reply(r.id), r.hidden.is_some(), controls))
+                    (content_actions(Target::Reply(r.id), r.hidden.is_some(), controls, tr))
                 }
             }
         }
@@ -573,39 +630,39 @@ fn reply_list(replies: &[&Reply], controls: &ThreadControls<'_>, now: Timestamp)
 
 /// An expert's name, profession, and whether an admin's verification of
 /// them stands today (read with the page, so a revocation shows at once).
-pub fn author_line(a: &confide_core::Author) -> Markup {
+pub fn author_line(a: &confide_core::Author, tr: Tr) -> Markup {
     html! {
         strong { (a.display_name) }
-        (credentials(a))
+        (credentials(a, tr))
     }
 }
 
 /// Profession and verification, beside a name shown by the caller.
-pub fn credentials(a: &confide_core::Author) -> Markup {
+pub fn credentials(a: &confide_core::Author, tr: Tr) -> Markup {
     html! {
         span class="credentials" { (a.credentials) }
         @match a.verified_at {
             Some(at) => {
-                span class="verified" title="An administrator checked this expert's professional registration" {
-                    "✓ Verified " (at.date())
+                span class="verified" title=(tr.text(m::VERIFIED_TITLE)) {
+                    (tr.text_with(m::VERIFIED_ON, &[("date", tr.date(at).into())]))
                 }
             }
-            None => { span class="unverified" { "Not verified" } }
+            None => { span class="unverified" { (tr.text(m::NOT_VERIFIED)) } }
         }
     }
 }
 
 /// Shown to moderators (the only ones who see hidden content) above it.
-fn hidden_notice(reason: Option<&str>) -> Markup {
+fn hidden_notice(reason: Option<&str>, tr: Tr) -> Markup {
     html! {
         @if let Some(reason) = reason {
-            p class="notice hidden-content" role="note" { strong { "Hidden from the public" } ": " (reason) }
+            p class="notice hidden-content" role="note" { strong { (tr.text(m::HIDDEN_FROM_PUBLIC)) } ": " (reason) }
         }
     }
 }
 
 /// "Report" for readers and askers; hide, restore and edit for moderators.
-fn content_actions(target: Target, hidden: bool, controls: &ThreadControls<'_>) -> Markup {
+fn content_actions(target: Target, hidden: bool, controls: &ThreadControls<'_>, tr: Tr) -> Markup {
     let kind = target.kind();
     let id = target.id();
     let key = format!("{kind}-{id}");
@@ -616,18 +673,19 @@ fn content_actions(target: Target, hidden: bool, controls: &ThreadControls<'_>) 
                     input type="hidden" name="csrf" value=(csrf);
                     input type="hidden" name="back" value=(controls.here);
                     @if hidden {
-                        button type="submit" name="action" value="restore" class="secondary" { "Restore" }
+                        button type="submit" name="action" value="restore" class="secondary" { (tr.text(m::MODERATION_RESTORE)) }
                     } @else {
-                        label for={ "hide-" (key) } class="visually-hidden" { "Why hide it" }
-                        input id={ "hide-" (key) } name="reason" type="text" maxlength="300" placeholder="Why hide it";
-                        button type="submit" name="action" value="hide" class="secondary" { "Hide" }
+                        @let why = tr.text(m::MODERATION_WHY_HIDE);
+                        label for={ "hide-" (key) } class="visually-hidden" { (why) }
+                        input id={ "hide-" (key) } name="reason" type="text" maxlength="300" placeholder=(why);
+                        button type="submit" name="action" value="hide" class="secondary" { (tr.text(m::MODERATION_HIDE)) }
                     }
                 }
                 " "
-                a href=(edit_path(target)) { "Edit as moderator" }
+                a href=(edit_path(target)) { (tr.text(m::MODERATION_EDIT)) }
             }
         } @else if let Some(csrf) = controls.flag_csrf {
-            (flag_form(target, csrf, controls.here))
+            (flag_form(target, csrf, controls.here, tr))
         }
     }
 }
@@ -643,14 +701,16 @@ pub struct VersionLine<'a> {
 
 /// Every version, newest first, each after the first linking to what it
 /// changed at `{base}/{number}`.
-pub fn revision_list(versions: &[VersionLine<'_>], base: &str) -> Markup {
+pub fn revision_list(versions: &[VersionLine<'_>], base: &str, tr: Tr) -> Markup {
     html! {
         ol class="revisions" {
             @for v in versions.iter().rev() {
                 li {
-                    strong { "Version " (v.number) } " · " (v.at.date()) " · " (v.editor) ": " (v.reason)
+                    strong { (tr.text_with(m::VERSION_LINE, &[("number", v.number.into())])) } " · " (tr.date(v.at)) " · " (v.editor) ": "
+                    // The first version's reason is ours, not someone's words.
+                    @if v.number == 1 { (tr.text(m::VERSION_FIRST)) } @else { (v.reason) }
                     @if v.number > 1 {
-                        " · " a href={ (base) "/" (v.number) } { "what changed" }
+                        " · " a href={ (base) "/" (v.number) } { (tr.text(m::VERSION_WHAT_CHANGED)) }
                     }
                 }
             }
@@ -682,34 +742,51 @@ pub fn edit_path(target: Target) -> String {
     }
 }
 
-pub fn flag_form(target: Target, csrf: &str, back: &str) -> Markup {
+pub fn flag_form(target: Target, csrf: &str, back: &str, tr: Tr) -> Markup {
     let key = format!("{}-{}", target.kind(), target.id());
+    let summary = match target {
+        Target::Question(_) => m::FLAG_QUESTION,
+        Target::Answer(_) => m::FLAG_ANSWER,
+        Target::Reply(_) => m::FLAG_REPLY,
+    };
     html! {
         details class="flag-form" {
-            summary { "Report this " (target.kind()) }
+            summary { (tr.text(summary)) }
             form method="post" action="/flags" {
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="kind" value=(target.kind());
                 input type="hidden" name="id" value=(target.id());
                 input type="hidden" name="back" value=(back);
                 fieldset {
-                    legend { "What is wrong with it?" }
+                    legend { (tr.text(m::FLAG_WHAT_IS_WRONG)) }
                     @for (i, reason) in FlagReason::ALL.iter().enumerate() {
                         label class="check" {
                             input type="radio" name="reason" value=(reason.as_str()) required checked[i == 0];
-                            " " (reason.label())
+                            " " (flag_reason(*reason, tr))
                         }
                     }
                 }
-                label for={ "flag-note-" (key) } { "Anything a moderator should know (optional, except for \"something else\")" }
+                label for={ "flag-note-" (key) } { (tr.text(m::FLAG_NOTE)) }
                 input id={ "flag-note-" (key) } name="note" type="text" maxlength="500";
-                button type="submit" class="secondary" { "Send report" }
+                button type="submit" class="secondary" { (tr.text(m::FLAG_SEND)) }
             }
         }
     }
 }
 
-fn reply_form(base: &str, csrf: &str, answer: Option<AnswerId>, label: &str, hint: &str) -> Markup {
+/// Why a reader reported something, in the reader's language.
+pub fn flag_reason(reason: FlagReason, tr: Tr) -> String {
+    tr.text_or(&format!("flag-reason-{}", reason.as_str()), reason.label())
+}
+
+fn reply_form(
+    base: &str,
+    csrf: &str,
+    answer: Option<AnswerId>,
+    label: &str,
+    hint: &str,
+    tr: Tr,
+) -> Markup {
     let id = match answer {
         Some(a) => format!("reply-{}", a.0),
         None => "reply-thread".into(),
@@ -723,7 +800,7 @@ fn reply_form(base: &str, csrf: &str, answer: Option<AnswerId>, label: &str, hin
                 label for=(id) { (label) }
                 @if !hint.is_empty() { p class="hint" id={ (id) "-hint" } { (hint) } }
                 textarea id=(id) name="body" rows="4" required maxlength="5000" {}
-                button type="submit" { "Send reply" }
+                button type="submit" { (tr.text(m::REPLY_SEND)) }
             }
         }
     }
@@ -734,46 +811,43 @@ pub fn answer_form(
     expert: &ExpertControls<'_>,
     heading: &str,
     submit: &str,
+    tr: Tr,
 ) -> Markup {
     html! {
         section class="answer-form" aria-labelledby="answer-form-heading" {
             h2 id="answer-form-heading" { (heading) }
             @if let Some(preview_html) = expert.preview {
-                div class="preview" aria-label="Preview" {
-                    p class="meta" { "Preview — not published yet" }
+                div class="preview" aria-label=(tr.text(m::ANSWER_FORM_PREVIEW)) {
+                    p class="meta" { (tr.text(m::ANSWER_FORM_PREVIEW_NOTE)) }
                     div class="prose" { (PreEscaped(preview_html)) }
                 }
             }
             form method="post" action=(action) {
                 input type="hidden" name="csrf" value=(expert.csrf);
-                label for="answer-body" { "Your answer (Markdown)" }
-                p class="hint" id="answer-body-hint" {
-                    "Be kind and concrete. Say what the evidence shows, and when to see a clinician."
-                }
+                label for="answer-body" { (tr.text(m::ANSWER_FORM_BODY)) }
+                p class="hint" id="answer-body-hint" { (tr.text(m::ANSWER_FORM_BODY_HINT)) }
                 textarea id="answer-body" name="body" rows="14" required maxlength="30000"
                     aria-describedby="answer-body-hint" {
                     @if let Some(draft) = expert.draft { (draft) }
                 }
-                label for="answer-references" { "References, one per line, cited in the text as [1], [2]…" }
-                p class="hint" id="answer-references-hint" {
-                    "Title (Year) doi:10.… or pmid:… or https://… — cite only what you have checked."
-                }
+                label for="answer-references" { (tr.text(m::ANSWER_FORM_REFERENCES)) }
+                p class="hint" id="answer-references-hint" { (tr.text(m::ANSWER_FORM_REFERENCES_HINT)) }
                 textarea id="answer-references" name="references" rows="4" maxlength="20000"
                     aria-describedby="answer-references-hint" {
                     @if let Some(refs) = expert.references { (refs) }
                 }
                 @if expert.editing {
-                    label for="answer-reason" { "Why you are changing it (kept in the history)" }
+                    label for="answer-reason" { (tr.text(m::ANSWER_FORM_REASON)) }
                     input id="answer-reason" name="reason" type="text" maxlength="300" required;
                 }
                 @if expert.may_forget_earlier {
                     label class="check" {
                         input type="checkbox" name="forget_earlier" value="yes";
-                        " The earlier wording identifies someone: do not keep it in the history"
+                        " " (tr.text(m::ANSWER_FORM_FORGET))
                     }
                 }
                 div class="buttons" {
-                    button type="submit" name="action" value="preview" class="secondary" { "Preview" }
+                    button type="submit" name="action" value="preview" class="secondary" { (tr.text(m::ANSWER_FORM_PREVIEW)) }
                     button type="submit" name="action" value="publish" { (submit) }
                 }
             }

@@ -1,5 +1,8 @@
 // Shows answered questions like the one being typed. The page works without
 // this script: its "Check for similar questions" button does the same.
+// Its words come from the page (data-same, data-found and data-nothing on
+// #similar-live), already in the reader's language; a missing one only
+// leaves its line out.
 (function () {
   "use strict";
   var title = document.getElementById("title");
@@ -8,6 +11,10 @@
   if (!title || !body || !live || !window.fetch) return;
   var timer = null;
   var last = "";
+
+  function words(name) {
+    return live.getAttribute("data-" + name) || "";
+  }
 
   function render(data) {
     var results = data.results || [];
@@ -18,11 +25,14 @@
     if (results.length && results[0].same_question) {
       var same = document.createElement("div");
       same.className = "notice same";
-      var p = document.createElement("p");
-      var strong = document.createElement("strong");
-      strong.textContent = "This looks like your question — already answered:";
-      p.appendChild(strong);
-      same.appendChild(p);
+      var sameText = words("same");
+      if (sameText) {
+        var p = document.createElement("p");
+        var strong = document.createElement("strong");
+        strong.textContent = sameText;
+        p.appendChild(strong);
+        same.appendChild(p);
+      }
       var link = document.createElement("a");
       link.href = results[0].url;
       link.textContent = results[0].title;
@@ -31,9 +41,12 @@
       same.appendChild(p2);
       section.appendChild(same);
     }
-    var h = document.createElement("h2");
-    h.textContent = results.length ? "Answered questions like yours" : "Nothing close yet";
-    section.appendChild(h);
+    var heading = words(results.length ? "found" : "nothing");
+    if (heading) {
+      var h = document.createElement("h2");
+      h.textContent = heading;
+      section.appendChild(h);
+    }
     var list = document.createElement("ol");
     list.className = "questions results";
     results.forEach(function (r) {

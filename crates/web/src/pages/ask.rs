@@ -15,6 +15,7 @@ use super::{base_url, chrome, private, similar_block};
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageForm, Params};
+use crate::i18n::{m, Tr, Ui};
 use crate::limits::{Client, Limit};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
@@ -36,12 +37,24 @@ pub struct AskForm {
     action: String,
 }
 
-pub async fn form(State(state): State<AppState>, MaybeSession(session): MaybeSession) -> Response {
-    ask_page(&state, session.as_ref(), &AskForm::default(), &[], None)
+pub async fn form(
+    State(state): State<AppState>,
+    ui: Ui,
+    MaybeSession(session): MaybeSession,
+) -> Response {
+    ask_page(
+        &state,
+        &ui,
+        session.as_ref(),
+        &AskForm::default(),
+        &[],
+        None,
+    )
 }
 
 fn ask_page(
     state: &AppState,
+    ui: &Ui,
     session: Option<&crate::extract::Session>,
     form: &AskForm,
     errors: &[ValidationError],
@@ -58,58 +71,63 @@ fn ask_page(
             _ => false,
         })
     };
-    let mut chrome = chrome(state, "Ask anonymously", session);
+    let tr = ui.tr;
+    let title = tr.text(m::ASK_TITLE);
+    let mut chrome = chrome(state, ui, &title, session);
     chrome.script = Some("/static/ask.js");
     let markup = view::layout(
         &chrome,
         html! {
-            h1 { "Ask anonymously" }
+            h1 { (title) }
             div class="reassure" {
-                p { "You don't need an account, a name or an email. We don't store your IP address." }
-                p { "After you send your question you get a private link. It is the only way back to your question: keep it safe." }
+                p { (tr.text(m::ASK_REASSURE_NO_ACCOUNT)) }
+                p { (tr.text(m::ASK_REASSURE_PRIVATE_LINK)) }
             }
             @if !errors.is_empty() {
                 div class="error-summary" role="alert" aria-labelledby="error-summary-heading" {
-                    h2 id="error-summary-heading" { "Please check your question" }
-                    ul { @for e in errors { li { (sentence(e)) } } }
+                    h2 id="error-summary-heading" { (tr.text(m::ASK_ERRORS_HEADING)) }
+                    ul { @for e in errors { li { (sentence(e, tr)) } } }
                 }
             }
             form method="post" action="/ask" class="ask" {
                 input type="hidden" name="csrf" value=(csrf);
                 div class={ "field" @if error_for("title").is_some() { " invalid" } } {
-                    label for="title" { "Your question in one line" }
-                    p class="hint" id="title-hint" { "For example: Is it normal to cry after sex?" }
+                    label for="title" { (tr.text(m::ASK_FIELD_TITLE)) }
+                    p class="hint" id="title-hint" { (tr.text(m::ASK_FIELD_TITLE_HINT)) }
                     input id="title" name="title" type="text" maxlength="200" required
                         value=(form.title) aria-describedby="title-hint"
                         aria-invalid=[error_for("title").map(|_| "true")];
                 }
                 div class={ "field" @if error_for("body").is_some() { " invalid" } } {
-                    label for="body" { "Tell us more" }
-                    p class="hint" id="body-hint" {
-                        "What happened, what worries you, what you have tried. Leave out names and places."
-                    }
+                    label for="body" { (tr.text(m::ASK_FIELD_BODY)) }
+                    p class="hint" id="body-hint" { (tr.text(m::ASK_FIELD_BODY_HINT)) }
                     textarea id="body" name="body" rows="10" required maxlength="20000"
                         aria-describedby="body-hint"
                         aria-invalid=[error_for("body").map(|_| "true")] { (form.body) }
                 }
                 div class={ "field" @if error_for("topic").is_some() { " invalid" } } {
-                    label for="topic" { "Topic" }
+                    label for="topic" { (tr.text(m::ASK_FIELD_TOPIC)) }
                     select id="topic" name="topic" {
                         @for t in Topic::ALL {
-                            option value=(t.slug()) selected[form.topic == t.slug()] { (t.label()) }
+                            option value=(t.slug()) selected[form.topic == t.slug()] { (view::topic_name(t, tr)) }
                         }
                     }
                 }
                 div class="buttons" {
                     button type="submit" name="action" value="check" class="secondary" {
-                        "Check for similar questions"
+                        (tr.text(m::ASK_CHECK_SIMILAR))
                     }
-                    button type="submit" name="action" value="send" { "Send my question" }
+                    button type="submit" name="action" value="send" { (tr.text(m::ASK_SEND)) }
                 }
             }
-            // Filled as the asker types (with JavaScript), or by the check button (without).
-            div id="similar-live" {
-                @if let Some(results) = similar { (similar_block(results)) }
+            // Filled as the asker types (with JavaScript), or by the check
+            // button (without). The script takes its words from here, so
+            // it speaks the page's language.
+            div id="similar-live"
+                data-same=(tr.text(m::SIMILAR_SAME))
+                data-found=(tr.text(m::SIMILAR_HEADING))
+                data-nothing=(tr.text(m::SIMILAR_NOTHING_YET)) {
+                @if let Some(results) = similar { (similar_block(results, tr)) }
             }
         },
     );
@@ -120,33 +138,44 @@ fn ask_page(
     response
 }
 
-fn sentence(e: &ValidationError) -> String {
-    match e {
-        ValidationError::Empty { field: "title" } => "Write your question in one line.".into(),
-        ValidationError::Empty { field: "body" } => {
-            "Tell us a little more in the box below the title.".into()
-        }
+/// What to fix, in words for the asker; the fields of this form get
+/// sentences of their own, anything else the site's usual wording.
+fn sentence(e: &ValidationError, tr: Tr) -> String {
+    let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+    let text = match e {
+        ValidationError::Empty { field: "title" } => tr.text(m::ASK_ERROR_TITLE_EMPTY),
+        ValidationError::Empty { field: "body" } => tr.text(m::ASK_ERROR_BODY_EMPTY),
         ValidationError::TooLong {
             field: "title",
             max,
             ..
-        } => {
-            format!(
-                "Keep the one-line question under {max} characters; put the rest in the box below."
-            )
+        } => tr.text_with(m::ASK_ERROR_TITLE_TOO_LONG, &[("max", n(*max).into())]),
+        ValidationError::TooLong {
+            field: "body",
+            len,
+            max,
+        } => tr.text_with(
+            m::ASK_ERROR_BODY_TOO_LONG,
+            &[("len", n(*len).into()), ("max", n(*max).into())],
+        ),
+        ValidationError::ControlCharacters { field: "title" } => {
+            tr.text(m::ASK_ERROR_TITLE_CONTROL_CHARACTERS)
         }
-        other => {
-            let s = other.to_string();
-            let mut c = s.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str() + ".")
-                .unwrap_or_default()
+        ValidationError::ControlCharacters { field: "body" } => {
+            tr.text(m::ASK_ERROR_BODY_CONTROL_CHARACTERS)
         }
-    }
+        ValidationError::UnknownTopic(topic) => tr.text_with(
+            m::ASK_ERROR_UNKNOWN_TOPIC,
+            &[("topic", topic.as_str().into())],
+        ),
+        other => return crate::error::page_message(&Error::Invalid(other.clone()), tr),
+    };
+    text.into_owned()
 }
 
 pub async fn submit(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
     headers: HeaderMap,
     client: Client,
@@ -166,6 +195,7 @@ pub async fn submit(
             .map_err(|e| Error::Internal(e.to_string()))?;
         return Ok(ask_page(
             &state,
+            &ui,
             session.as_ref(),
             &form,
             &[],
@@ -180,7 +210,14 @@ pub async fn submit(
         (t, b, p) => {
             let errors: Vec<ValidationError> =
                 [t.err(), b.err(), p.err()].into_iter().flatten().collect();
-            return Ok(ask_page(&state, session.as_ref(), &form, &errors, None));
+            return Ok(ask_page(
+                &state,
+                &ui,
+                session.as_ref(),
+                &form,
+                &errors,
+                None,
+            ));
         }
     };
     // Anything that could identify the asker is taken out, and they see
@@ -204,6 +241,7 @@ pub async fn submit(
         };
         return Ok(redaction_preview(
             &state,
+            &ui,
             session.as_ref(),
             &cleaned,
             &removed,
@@ -220,35 +258,33 @@ pub async fn submit(
         now(),
     );
     let id = state.store.create_question(&draft).await?;
-    let (lang, country) = locale(&headers);
+    let country = guess_country(&headers);
     let link = format!(
         "{}/private/{}",
         base_url(&state, &headers),
         capability.as_str()
     );
+    let tr = ui.tr;
+    let title = tr.text(m::ASK_SENT_TITLE);
+    // The number as it is written in links, not as a quantity ("1,234").
+    let number = id.to_string();
     let markup = view::layout(
-        &chrome(&state, "Your question was sent", session.as_ref()),
+        &chrome(&state, &ui, &title, session.as_ref()),
         html! {
-            h1 { "Your question was sent" }
-            (view::help_block(&draft.triage.categories, &state.resources, &country, &lang,
+            h1 { (title) }
+            (view::help_block(&draft.triage.categories, &state.resources, &country, tr,
                 &format!("/private/{}", capability.as_str())))
             @if draft.triage.categories.is_empty() {
-                p { "Question " (id) " is with our experts, who answer in the order questions arrive." }
+                p { (tr.text_with(m::ASK_SENT_QUEUED, &[("id", number.as_str().into())])) }
             } @else {
-                p { "Question " (id) " is with our experts. Questions like yours are answered first." }
+                p { (tr.text_with(m::ASK_SENT_PRIORITISED, &[("id", number.as_str().into())])) }
             }
             div class="capability" {
-                h2 { "Your private link" }
-                p { "This link is the only way back to your question. We show it only now." }
+                h2 { (tr.text(m::ASK_LINK_HEADING)) }
+                p { (tr.text(m::ASK_LINK_ONLY_NOW)) }
                 p class="link" { a href=(link) { (link) } }
-                p {
-                    "Bookmark it or copy it somewhere private. With it you can read the answers, "
-                    "reply to the experts, say what helped, and erase your question."
-                }
-                p class="warning" {
-                    "If you lose it, nobody can give it back: we don't know who you are, by design. "
-                    "Anyone who has the link can act as you, so don't share it."
-                }
+                p { (tr.text(m::ASK_LINK_KEEP)) }
+                p class="warning" { (tr.text(m::ASK_LINK_WARNING)) }
             }
         },
     );
@@ -259,42 +295,65 @@ pub async fn submit(
 
 fn redaction_preview(
     state: &AppState,
+    ui: &Ui,
     session: Option<&crate::extract::Session>,
     form: &AskForm,
     removed: &[PiiKind],
 ) -> Response {
-    let mut kinds: Vec<&str> = removed.iter().map(|k| k.describe()).collect();
+    let tr = ui.tr;
+    let mut kinds: Vec<_> = removed.iter().map(|k| tr.text(pii_kind(*k))).collect();
     kinds.dedup();
+    let title = tr.text(m::ASK_REDACTED_TITLE);
+    let notice = tr.text_with(
+        m::ASK_REDACTED_NOTICE,
+        &[
+            ("kinds", kinds.join(", ").into()),
+            ("example", view::SLOT.into()),
+        ],
+    );
     let markup = view::layout(
-        &chrome(state, "Check before sending", session),
+        &chrome(state, ui, &title, session),
         html! {
-            h1 { "Before we send it: we took out what could identify you" }
+            h1 { (tr.text(m::ASK_REDACTED_HEADING)) }
             div class="notice" role="status" {
-                p { "We removed " (kinds.join(", ")) ". Each is now a note in brackets, like "
-                    code { "[name removed]" } "." }
-                p { "Read it through below. You can change anything, then send it." }
+                // The note is what the stored text holds, word for word.
+                p { (view::slotted(&notice, html! { code { (PiiKind::Name.placeholder()) } })) }
+                p { (tr.text(m::ASK_REDACTED_READ)) }
             }
             form method="post" action="/ask" class="ask" {
                 input type="hidden" name="csrf" value=(form.csrf);
                 input type="hidden" name="topic" value=(form.topic);
                 div class="field" {
-                    label for="title" { "Your question in one line" }
+                    label for="title" { (tr.text(m::ASK_FIELD_TITLE)) }
                     input id="title" name="title" type="text" maxlength="200" required value=(form.title);
                 }
                 div class="field" {
-                    label for="body" { "Tell us more" }
+                    label for="body" { (tr.text(m::ASK_FIELD_BODY)) }
                     textarea id="body" name="body" rows="10" required maxlength="20000" { (form.body) }
                 }
-                button type="submit" name="action" value="send" { "Send my question" }
+                button type="submit" name="action" value="send" { (tr.text(m::ASK_SEND)) }
             }
         },
     );
     private(markup)
 }
 
-/// The reader's language and a guess at their country, from what their
-/// browser says (`Accept-Language`), for choosing help. Never stored.
-fn locale(headers: &HeaderMap) -> (String, String) {
+/// What was taken out, for the preview: "an email address", "a name".
+fn pii_kind(kind: PiiKind) -> crate::i18n::Msg {
+    match kind {
+        PiiKind::Email => m::ASK_PII_EMAIL,
+        PiiKind::Phone => m::ASK_PII_PHONE,
+        PiiKind::Url => m::ASK_PII_URL,
+        PiiKind::Handle => m::ASK_PII_HANDLE,
+        PiiKind::Address => m::ASK_PII_ADDRESS,
+        PiiKind::Name => m::ASK_PII_NAME,
+    }
+}
+
+/// A guess at the reader's country from their browser's first language
+/// (`Accept-Language`), for choosing help. Never stored. The page's
+/// language is another matter: it may have been picked with the switcher.
+fn guess_country(headers: &HeaderMap) -> String {
     let accept = headers
         .get(axum::http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
@@ -306,14 +365,13 @@ fn locale(headers: &HeaderMap) -> (String, String) {
         .unwrap_or("")
         .trim()
         .to_owned();
-    let lang = if first.starts_with("es") { "es" } else { "en" };
     let country = match first.as_str() {
         "en-us" => "us",
         "en-gb" => "uk",
         "es-es" | "es" => "es",
         _ => "any",
     };
-    (lang.to_owned(), country.to_owned())
+    country.to_owned()
 }
 
 /// Resolves a private link to its question, or says plainly that it leads nowhere.
@@ -331,15 +389,17 @@ async fn resolve(
     Ok((capability, id))
 }
 
-fn lost_link_page(state: &AppState) -> Response {
+fn lost_link_page(state: &AppState, ui: &Ui) -> Response {
+    let tr = ui.tr;
+    let title = tr.text(m::ASK_LOST_TITLE);
     let markup = view::layout(
-        &chrome(state, "Private link not found", None),
+        &chrome(state, ui, &title, None),
         html! {
-            h1 { "This private link doesn't lead to a question" }
-            p { "The link may be mistyped or cut short, or the question was erased." }
+            h1 { (tr.text(m::ASK_LOST_HEADING)) }
+            p { (tr.text(m::ASK_LOST_WHY)) }
             p {
-                "A lost link can't be recovered: we never knew who asked, so we can't check it was you. "
-                "You are welcome to " a href="/ask" { "ask again" } "."
+                (view::slotted(&tr.text_with(m::ASK_LOST_ADVICE, &[("link", view::SLOT.into())]),
+                    html! { a href="/ask" { (tr.text(m::ASK_LOST_ASK_AGAIN)) } }))
             }
         },
     );
@@ -355,15 +415,16 @@ pub struct CountryQuery {
 
 pub async fn private_page(
     State(state): State<AppState>,
+    ui: Ui,
     Path(capability): Path<String>,
     headers: HeaderMap,
     Params(query, _): Params<CountryQuery, PageError>,
 ) -> Result<Response, PageError> {
     let Ok((capability, id)) = resolve(&state, &capability).await else {
-        return Ok(lost_link_page(&state));
+        return Ok(lost_link_page(&state, &ui));
     };
     let Some(thread) = state.store.thread(id).await? else {
-        return Ok(lost_link_page(&state));
+        return Ok(lost_link_page(&state, &ui));
     };
     // The asker is told what moderators took out of their thread, and why.
     let hidden_reasons: Vec<String> = thread
@@ -388,47 +449,45 @@ pub async fn private_page(
         here: &base,
     };
     let q = &thread.question;
-    let (lang, guessed) = locale(&headers);
     let country = query
         .country
-        .filter(|c| {
-            crate::resources::COUNTRIES
-                .iter()
-                .any(|(code, _)| code == c)
-        })
-        .unwrap_or(guessed);
+        .filter(|c| crate::resources::COUNTRIES.contains(&c.as_str()))
+        .unwrap_or_else(|| guess_country(&headers));
+    let tr = ui.tr;
+    let link = |msg| tr.text_with(msg, &[("link", view::SLOT.into())]);
     let markup = view::layout(
-        &chrome(&state, &q.title, None),
+        &chrome(&state, &ui, &q.title, None),
         html! {
             div class="notice private-notice" role="status" {
-                p { strong { "This is your private page." } " Keep this link: it is the only way back here." }
+                p { strong { (tr.text(m::ASK_PRIVATE_YOURS)) } " " (tr.text(m::ASK_PRIVATE_KEEP)) }
                 @if let Some(reason) = &q.hidden {
-                    p { "Moderators took your question off the public pages (" (reason) "). "
-                        "You can still read and reply to answers here." }
+                    p { (tr.text_with(m::ASK_PRIVATE_HIDDEN_QUESTION, &[("reason", reason.as_str().into())])) }
                 } @else if q.is_public() {
-                    p { "Your question is public, without anything that identifies you: "
-                        a href=(q.path()) { "see the public page" } "." }
+                    p { (view::slotted(&link(m::ASK_PRIVATE_PUBLIC),
+                        html! { a href=(q.path()) { (tr.text(m::ASK_PRIVATE_SEE_PUBLIC)) } })) }
                 } @else {
-                    p { "Only you and our experts can see your question until an expert answers it." }
+                    p { (tr.text(m::ASK_PRIVATE_NOT_PUBLIC)) }
                 }
                 @if !hidden_reasons.is_empty() {
-                    p { "Moderators took " (view::plural(hidden_reasons.len() as i64, "answer or reply", "answers or replies"))
-                        " out of this thread: " (hidden_reasons.join("; ")) "." }
+                    p { (tr.text_with(m::ASK_PRIVATE_HIDDEN_CONTENT, &[
+                        ("count", (hidden_reasons.len() as i64).into()),
+                        ("reasons", hidden_reasons.join("; ").into()),
+                    ])) }
                 }
             }
-            (view::help_block(&q.triage, &state.resources, &country, &lang, &base))
-            (view::thread(&thread, &controls, now()))
+            (view::help_block(&q.triage, &state.resources, &country, tr, &base))
+            (view::thread(&thread, &controls, now(), tr))
             section class="danger-zone" {
-                h2 { "Erase your question" }
-                p { "This deletes your question, its answers and your replies for good." }
-                p { a class="button secondary" href={ (base) "/delete" } { "Erase my question…" } }
-                p { "Before you do, you can " a href={ (base) "/export.json" } { "download a copy (JSON)" } "." }
+                h2 { (tr.text(m::ASK_ERASE_HEADING)) }
+                p { (tr.text(m::ASK_ERASE_EXPLAIN)) }
+                p { a class="button secondary" href={ (base) "/delete" } { (tr.text(m::ASK_ERASE_BUTTON)) } }
+                p { (view::slotted(&link(m::ASK_EXPORT),
+                    html! { a href={ (base) "/export.json" } { (tr.text(m::ASK_EXPORT_LINK)) } })) }
             }
             section class="follow" {
-                h2 { "Follow your question" }
-                p { "Add " a href={ (base) "/feed.xml" } { "your private feed" }
-                    " to a feed reader to hear of answers without giving us an address. "
-                    "Like this page, the feed's address is secret: keep it to yourself." }
+                h2 { (tr.text(m::ASK_FOLLOW_HEADING)) }
+                p { (view::slotted(&link(m::ASK_FOLLOW),
+                    html! { a href={ (base) "/feed.xml" } { (tr.text(m::ASK_FOLLOW_FEED)) } })) }
             }
         },
     );
@@ -530,25 +589,27 @@ pub(crate) fn download(body: serde_json::Value, filename: &'static str) -> Respo
 
 pub async fn confirm_erase(
     State(state): State<AppState>,
+    ui: Ui,
     Path(capability): Path<String>,
 ) -> Result<Response, PageError> {
     let Ok((capability, _)) = resolve(&state, &capability).await else {
-        return Ok(lost_link_page(&state));
+        return Ok(lost_link_page(&state, &ui));
     };
     let base = format!("/private/{}", capability.as_str());
     let csrf = csrf::token(&state, Binding::Capability(&capability.hash()));
+    let tr = ui.tr;
+    let title = tr.text(m::ASK_ERASE_HEADING);
     let markup = view::layout(
-        &chrome(&state, "Erase your question", None),
+        &chrome(&state, &ui, &title, None),
         html! {
-            h1 { "Erase your question?" }
-            p { "Your question, its answers and your replies will be deleted from our database for good. "
-                "Our records will only say that a question was erased by its asker." }
-            p { "This can't be undone." }
+            h1 { (tr.text(m::ASK_ERASE_CONFIRM_HEADING)) }
+            p { (tr.text(m::ASK_ERASE_CONFIRM_EXPLAIN)) }
+            p { (tr.text(m::ASK_ERASE_CONFIRM_FINAL)) }
             form method="post" action={ (base) "/delete" } {
                 input type="hidden" name="csrf" value=(csrf);
-                button type="submit" class="danger" { "Yes, erase it" }
+                button type="submit" class="danger" { (tr.text(m::ASK_ERASE_YES)) }
                 " "
-                a href=(base) { "No, keep it" }
+                a href=(base) { (tr.text(m::ASK_ERASE_NO)) }
             }
         },
     );
@@ -563,18 +624,21 @@ pub struct CsrfForm {
 
 pub async fn erase(
     State(state): State<AppState>,
+    ui: Ui,
     Path(capability): Path<String>,
     PageForm(form): PageForm<CsrfForm>,
 ) -> Result<Response, PageError> {
     let (capability, id) = resolve(&state, &capability).await?;
     csrf::verify(&state, Binding::Capability(&capability.hash()), &form.csrf)?;
     state.store.erase_question(id, "asker", now()).await?;
+    let tr = ui.tr;
+    let title = tr.text(m::ASK_ERASED_TITLE);
     let markup = view::layout(
-        &chrome(&state, "Your question was erased", None),
+        &chrome(&state, &ui, &title, None),
         html! {
-            h1 { "Your question was erased" }
-            p { "It is gone from our database, with its answers and your replies. Your private link no longer works." }
-            p { a href="/" { "Back to the answers" } }
+            h1 { (title) }
+            p { (tr.text(m::ASK_ERASED_EXPLAIN)) }
+            p { a href="/" { (tr.text(m::ASK_ERASED_BACK)) } }
         },
     );
     Ok(private(markup))

@@ -18,6 +18,7 @@ use confide_core::moderation::Target;
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{Id, MaybeSession, PageForm, PageId, Params, Session};
+use crate::i18n::{m, Ui};
 use crate::limits::{Client, Limit};
 use crate::view::{self, ExpertControls};
 use crate::{now, AppState, Error};
@@ -47,10 +48,12 @@ pub(super) fn safe_next(next: Option<&str>) -> &str {
 pub async fn login_form(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     Params(query, _): Params<LoginQuery, PageError>,
 ) -> Response {
     login_page(
         &state,
+        &ui,
         session.as_ref(),
         "",
         safe_next(query.next.as_deref()),
@@ -60,18 +63,21 @@ pub async fn login_form(
 
 fn login_page(
     state: &AppState,
+    ui: &Ui,
     session: Option<&Session>,
     handle: &str,
     next: &str,
     error: Option<&str>,
 ) -> Response {
+    let tr = ui.tr;
     let csrf = csrf::token(state, Binding::Anonymous);
+    let title = tr.text(m::EXPERT_LOGIN_TITLE);
+    let intro = tr.text_with(m::EXPERT_LOGIN_INTRO, &[("link", view::SLOT.into())]);
     let markup = view::layout(
-        &chrome(state, "Expert login", session),
+        &chrome(state, ui, &title, session),
         html! {
-            h1 { "Expert login" }
-            p { "Accounts are for verified experts and moderators. Askers never need one. "
-                "A health professional who would like to answer? " a href="/experts/apply" { "Apply to answer as an expert" } "." }
+            h1 { (title) }
+            p { (view::slotted(&intro, html! { a href="/experts/apply" { (tr.text(m::EXPERT_LOGIN_APPLY)) } })) }
             @if let Some(error) = error {
                 div class="error-summary" role="alert" { p { (error) } }
             }
@@ -79,14 +85,14 @@ fn login_page(
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="next" value=(next);
                 div class="field" {
-                    label for="handle" { "Handle" }
+                    label for="handle" { (tr.text(m::FIELD_HANDLE)) }
                     input id="handle" name="handle" type="text" autocomplete="username" required value=(handle);
                 }
                 div class="field" {
-                    label for="password" { "Password" }
+                    label for="password" { (tr.text(m::FIELD_PASSWORD)) }
                     input id="password" name="password" type="password" autocomplete="current-password" required;
                 }
-                button type="submit" { "Log in" }
+                button type="submit" { (tr.text(m::EXPERT_LOGIN_SUBMIT)) }
             }
         },
     );
@@ -111,6 +117,7 @@ pub struct LoginForm {
 pub async fn login(
     State(state): State<AppState>,
     client: Client,
+    ui: Ui,
     PageForm(form): PageForm<LoginForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
@@ -118,8 +125,16 @@ pub async fn login(
     let next = safe_next(form.next.as_deref());
     let account = match verify_login(&state, &form.handle, &form.password).await {
         Ok(account) => account,
-        Err(Error::BadRequest { message, .. }) => {
-            return Ok(login_page(&state, None, &form.handle, next, Some(&message)));
+        Err(error @ Error::BadRequest { .. }) => {
+            let message = crate::error::page_message(&error, ui.tr);
+            return Ok(login_page(
+                &state,
+                &ui,
+                None,
+                &form.handle,
+                next,
+                Some(&message),
+            ));
         }
         Err(other) => return Err(other.into()),
     };
@@ -170,19 +185,21 @@ pub(super) fn require(
 pub async fn queue(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
 ) -> Result<Response, PageError> {
     if let Some(s) = session.as_ref().filter(|s| s.account.verified_at.is_none()) {
-        return Ok(super::experts::application_status(&state, s).await?);
+        return Ok(super::experts::application_status(&state, &ui, s).await?);
     }
     let session = require(session, Action::ViewQueue, "/expert")?;
     let waiting = state.store.unanswered_questions(200).await?;
     let now = now();
+    let tr = ui.tr;
     let markup = view::layout(
-        &chrome(&state, "Questions waiting", Some(&session)),
+        &chrome(&state, &ui, &tr.text(m::EXPERT_QUEUE_TITLE), Some(&session)),
         html! {
-            h1 { "Questions waiting for an answer" }
-            p { "Danger and care that cannot wait come first, then the oldest. Each one is a person waiting; thank you for your time." }
-            (view::queue(&waiting, now, "Nothing is waiting. Every question has an answer."))
+            h1 { (tr.text(m::EXPERT_QUEUE_HEADING)) }
+            p { (tr.text(m::EXPERT_QUEUE_INTRO)) }
+            (view::queue(&waiting, now, &tr.text(m::EXPERT_QUEUE_EMPTY), tr))
         },
     );
     Ok(private(markup))
@@ -207,6 +224,7 @@ pub struct AnswerForm {
 pub async fn answer(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     Id(id, _): PageId,
     PageForm(form): PageForm<AnswerForm>,
 ) -> Result<Response, PageError> {
@@ -223,7 +241,14 @@ pub async fn answer(
             markdown: form.body,
             references: form.references,
         };
-        return question_page(State(state), MaybeSession(Some(session)), id, Some(draft)).await;
+        return question_page(
+            State(state),
+            MaybeSession(Some(session)),
+            ui,
+            id,
+            Some(draft),
+        )
+        .await;
     }
     let draft = AnswerDraft::new(id, session.account.id, body, state.config.publish, now())
         .with_citations(citations)?;
@@ -234,6 +259,7 @@ pub async fn answer(
 pub async fn edit_form(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
     let here = format!("/answers/{id}/edit");
@@ -242,6 +268,7 @@ pub async fn edit_form(
     let references: Vec<String> = answer.citations.iter().map(Citation::to_line).collect();
     Ok(edit_page(
         &state,
+        &ui,
         &session,
         &answer,
         (&answer.body, &references.join("\n")),
@@ -251,6 +278,7 @@ pub async fn edit_form(
 
 fn edit_page(
     state: &AppState,
+    ui: &Ui,
     session: &Session,
     answer: &confide_core::Answer,
     (markdown, references): (&str, &str),
@@ -269,11 +297,13 @@ fn edit_page(
         references: Some(references),
         editing: true,
     };
+    let tr = ui.tr;
+    let title = tr.text(m::ANSWER_EDIT_YOURS);
     let markup = view::layout(
-        &chrome(state, "Edit your answer", Some(session)),
+        &chrome(state, ui, &title, Some(session)),
         html! {
-            p { a href={ "/q/" (question.0) } { "← Back to the question" } }
-            (view::answer_form(&format!("/answers/{answer_id}/edit"), &controls, "Edit your answer", "Save changes"))
+            p { a href={ "/q/" (question.0) } { (tr.text(m::EXPERT_BACK_TO_QUESTION)) } }
+            (view::answer_form(&format!("/answers/{answer_id}/edit"), &controls, &title, &tr.text(m::EXPERT_EDIT_SAVE), tr))
         },
     );
     private(markup)
@@ -282,6 +312,7 @@ fn edit_page(
 pub async fn edit(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     Id(id, _): PageId,
     PageForm(form): PageForm<AnswerForm>,
 ) -> Result<Response, PageError> {
@@ -294,6 +325,7 @@ pub async fn edit(
         let preview = markdown::render(body.as_str());
         return Ok(edit_page(
             &state,
+            &ui,
             &session,
             &answer,
             (&form.body, &form.references),
@@ -344,6 +376,7 @@ pub struct ReviewForm {
 pub async fn revisions(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
     let (answer, thread) = visible_answer(&state, session.as_ref(), id).await?;
@@ -357,12 +390,18 @@ pub async fn revisions(
             reason: &v.reason,
         })
         .collect();
+    let tr = ui.tr;
     let markup = view::layout(
-        &chrome(&state, "History of an answer", session.as_ref()),
+        &chrome(
+            &state,
+            &ui,
+            &tr.text(m::EXPERT_HISTORY_TITLE),
+            session.as_ref(),
+        ),
         html! {
             p { a href=(thread.question.path()) { "← " (thread.question.title) } }
-            h1 { "History of " (answer.author.display_name) "'s answer" }
-            (view::revision_list(&lines, &format!("/answers/{id}/revisions")))
+            h1 { (tr.text_with(m::EXPERT_HISTORY_HEADING, &[("name", answer.author.display_name.as_str().into())])) }
+            (view::revision_list(&lines, &format!("/answers/{id}/revisions"), tr))
         },
     );
     Ok(page_for(session.as_ref(), markup))
@@ -371,6 +410,7 @@ pub async fn revisions(
 pub async fn revision_diff(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     axum::extract::Path((id, number)): axum::extract::Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
@@ -383,12 +423,24 @@ pub async fn revision_diff(
     ) else {
         return Err(Error::NotFound.into());
     };
+    let tr = ui.tr;
     let markup = view::layout(
-        &chrome(&state, "What changed", session.as_ref()),
+        &chrome(
+            &state,
+            &ui,
+            &tr.text(m::EXPERT_DIFF_TITLE),
+            session.as_ref(),
+        ),
         html! {
-            p { a href={ "/answers/" (id) "/revisions" } { "← All versions" } " · " a href=(thread.question.path()) { "the question" } }
-            h1 { "Version " (after.number - 1) " → " (after.number) }
-            p { (after.editor) ", " (after.created_at.date()) ": " (after.reason) }
+            p { a href={ "/answers/" (id) "/revisions" } { (tr.text(m::EXPERT_DIFF_ALL_VERSIONS)) } " · " a href=(thread.question.path()) { (tr.text(m::EXPERT_DIFF_THE_QUESTION)) } }
+            h1 { (tr.text_with(m::EXPERT_DIFF_HEADING, &[("before", (after.number - 1).into()), ("after", after.number.into())])) }
+            p {
+                (tr.text_with(m::EXPERT_DIFF_BYLINE, &[
+                    ("editor", after.editor.as_str().into()),
+                    ("date", tr.date(after.created_at).into()),
+                    ("reason", after.reason.as_str().into()),
+                ]))
+            }
             (view::diff(&before.body, &after.body))
         },
     );
@@ -463,30 +515,33 @@ pub(super) fn page_for(session: Option<&Session>, markup: maud::Markup) -> Respo
 pub async fn reviews_due(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
 ) -> Result<Response, PageError> {
     let session = require(session, Action::Answer, "/expert/reviews")?;
     let soon = now().plus_hours(24 * 30);
     let cutoff = soon.minus_hours(24 * confide_core::question::REVIEW_INTERVAL_DAYS);
     let due = state.store.answers_reviewed_before(cutoff, 200).await?;
     let csrf = csrf::token(&state, Binding::Session(&session.token));
+    let tr = ui.tr;
+    let title = tr.text(m::EXPERT_REVIEWS_TITLE);
     let markup = view::layout(
-        &chrome(&state, "Answers due for review", Some(&session)),
+        &chrome(&state, &ui, &title, Some(&session)),
         html! {
-            h1 { "Answers due for review" }
-            p { "Advice is re-read every year. Confirm an answer that still holds, or revise it." }
-            @if due.is_empty() { p class="empty" { "Nothing is due in the next 30 days." } }
+            h1 { (title) }
+            p { (tr.text(m::EXPERT_REVIEWS_INTRO)) }
+            @if due.is_empty() { p class="empty" { (tr.text(m::EXPERT_REVIEWS_EMPTY)) } }
             ol class="questions" {
                 @for (answer, title) in &due {
                     li {
                         h3 { a href={ (confide_core::question::question_path(answer.question_id, title)) "#answer-" (answer.id.0) } { (title) } }
-                        p class="meta" { (answer.author.display_name) " · due " (answer.review_due().date()) }
+                        p class="meta" { (answer.author.display_name) " · " (tr.text_with(m::EXPERT_REVIEWS_DUE, &[("date", tr.date(answer.review_due()).into())])) }
                         @if answer.editable_by(&session.account) {
                             form method="post" action={ "/answers/" (answer.id.0) "/confirm" } class="inline" {
                                 input type="hidden" name="csrf" value=(csrf);
-                                button type="submit" { "Still right: confirm" }
+                                button type="submit" { (tr.text(m::EXPERT_REVIEWS_CONFIRM)) }
                             }
                             " "
-                            a href={ "/answers/" (answer.id.0) "/edit" } { "Revise" }
+                            a href={ "/answers/" (answer.id.0) "/edit" } { (tr.text(m::EXPERT_REVIEWS_REVISE)) }
                         }
                     }
                 }
@@ -641,6 +696,7 @@ async fn back_to_answer(state: &AppState, answer: AnswerId) -> Result<Response, 
 pub async fn account_page(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
 ) -> Result<Response, PageError> {
     let Some(session) = session else {
         return Err(Error::LoginRequired {
@@ -651,52 +707,53 @@ pub async fn account_page(
     let csrf = csrf::token(&state, Binding::Session(&session.token));
     let a = &session.account;
     let (email, topics) = state.store.notifications(a.id).await?;
+    let tr = ui.tr;
+    let title = tr.text(m::EXPERT_ACCOUNT_TITLE);
+    let role = a.role.as_str();
     let markup = view::layout(
-        &chrome(&state, "Your account", Some(&session)),
+        &chrome(&state, &ui, &title, Some(&session)),
         html! {
-            h1 { "Your account" }
+            h1 { (title) }
             dl {
-                dt { "Handle" } dd { (a.handle) }
-                dt { "Name shown with your answers" } dd { (a.display_name) }
-                dt { "Credentials" } dd { (a.credentials) }
-                dt { "Role" } dd { (a.role.as_str()) }
+                dt { (tr.text(m::FIELD_HANDLE)) } dd { (a.handle) }
+                dt { (tr.text(m::EXPERT_ACCOUNT_DISPLAY_NAME)) } dd { (a.display_name) }
+                dt { (tr.text(m::FIELD_CREDENTIALS)) } dd { (a.credentials) }
+                dt { (tr.text(m::EXPERT_ACCOUNT_ROLE)) } dd { (tr.text_or(&format!("expert-role-{role}"), role)) }
             }
-            p { a href="/expert/account/export.json" { "Download everything you wrote here (JSON)" } }
+            p { a href="/expert/account/export.json" { (tr.text(m::EXPERT_ACCOUNT_EXPORT)) } }
             section class="notifications" aria-labelledby="notify-heading" {
-                h2 id="notify-heading" { "Email about new questions" }
+                h2 id="notify-heading" { (tr.text(m::EXPERT_NOTIFY_HEADING)) }
                 @if state.mailer.is_none() {
-                    p { "This site does not send email. Follow the queue here, or a topic's Atom feed." }
+                    p { (tr.text(m::EXPERT_NOTIFY_NO_MAIL)) }
                 } @else {
-                    p { "At most one email every few minutes, saying how many questions arrived in your topics and how many are urgent. "
-                        "It never holds a question's words. Leave the address empty to stop." }
+                    p { (tr.text(m::EXPERT_NOTIFY_INTRO)) }
                     form method="post" action="/expert/account/notifications" {
                         input type="hidden" name="csrf" value=(csrf);
-                        label for="notify-email" { "Email address" }
+                        label for="notify-email" { (tr.text(m::FIELD_EMAIL)) }
                         input id="notify-email" name="email" type="email" maxlength="254" value=[email.as_deref()];
                         fieldset {
-                            legend { "Topics" }
+                            legend { (tr.text(m::EXPERT_NOTIFY_TOPICS)) }
                             @for t in confide_core::Topic::ALL {
                                 label class="check" {
                                     input type="checkbox" name={ "topic_" (t.slug()) } value="yes" checked[topics.contains(&t)];
-                                    " " (t.label())
+                                    " " (view::topic_name(t, tr))
                                 }
                             }
                         }
-                        button type="submit" { "Save" }
+                        button type="submit" { (tr.text(m::EXPERT_NOTIFY_SAVE)) }
                     }
                 }
             }
             section class="danger-zone" {
-                h2 { "Delete your account" }
-                p { "Your name, credentials, handle and password are deleted and you are logged out everywhere. "
-                    "Your answers stay, shown as written by a former expert, because askers rely on them." }
+                h2 { (tr.text(m::EXPERT_DELETE_HEADING)) }
+                p { (tr.text(m::EXPERT_DELETE_INTRO)) }
                 form method="post" action="/expert/account/delete" {
                     input type="hidden" name="csrf" value=(csrf);
                     label class="check" {
                         input type="checkbox" name="confirm" value="yes" required;
-                        " I understand this cannot be undone"
+                        " " (tr.text(m::EXPERT_DELETE_UNDERSTAND))
                     }
-                    button type="submit" class="danger" { "Delete my account" }
+                    button type="submit" class="danger" { (tr.text(m::EXPERT_DELETE_SUBMIT)) }
                 }
             }
         },
@@ -756,6 +813,7 @@ pub struct ForgetForm {
 pub async fn forget_account(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     PageForm(form): PageForm<ForgetForm>,
 ) -> Result<Response, PageError> {
     let session = session.ok_or(Error::Unauthorized)?;
@@ -771,11 +829,12 @@ pub async fn forget_account(
         .store
         .forget_account(session.account.id, now())
         .await?;
+    let tr = ui.tr;
     let markup = view::layout(
-        &chrome(&state, "Account deleted", None),
+        &chrome(&state, &ui, &tr.text(m::EXPERT_DELETED_TITLE), None),
         html! {
-            h1 { "Your account is deleted" }
-            p { "Thank you for the answers you gave. They stay up, without your name." }
+            h1 { (tr.text(m::EXPERT_DELETED_HEADING)) }
+            p { (tr.text(m::EXPERT_DELETED_THANKS)) }
         },
     );
     let mut response = private(markup);

@@ -18,6 +18,7 @@ use crate::auth::{hash_password, session_cookie, start_session};
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageForm, Session};
+use crate::i18n::{m, Tr, Ui};
 use crate::limits::{Client, Limit};
 use crate::view;
 use crate::{now, AppState, Error};
@@ -46,10 +47,12 @@ pub struct ApplyForm {
 
 pub async fn apply_form(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
 ) -> Response {
     apply_page(
         &state,
+        &ui,
         session.as_ref(),
         &ApplyForm::default(),
         None,
@@ -59,52 +62,54 @@ pub async fn apply_form(
 
 fn apply_page(
     state: &AppState,
+    ui: &Ui,
     session: Option<&Session>,
     form: &ApplyForm,
     error: Option<&Error>,
     status: StatusCode,
 ) -> Response {
+    let tr = ui.tr;
     let csrf = csrf::token(state, Binding::Anonymous);
-    let field = |id: &str, label: &str, hint: &str, value: &str, kind: &str, max: u32| {
-        html! {
-            div class="field" {
-                label for=(id) { (label) }
-                @if !hint.is_empty() { p class="hint" id={ (id) "-hint" } { (hint) } }
-                input id=(id) name=(id) type=(kind) required maxlength=(max) value=(value)
-                    aria-describedby=[(!hint.is_empty()).then(|| format!("{id}-hint"))];
+    let field =
+        |id: &str, label: m::Msg, hint: Option<m::Msg>, value: &str, kind: &str, max: u32| {
+            let hint = hint.map(|h| tr.text(h));
+            html! {
+                div class="field" {
+                    label for=(id) { (tr.text(label)) }
+                    @if let Some(hint) = &hint { p class="hint" id={ (id) "-hint" } { (hint) } }
+                    input id=(id) name=(id) type=(kind) required maxlength=(max) value=(value)
+                        aria-describedby=[hint.is_some().then(|| format!("{id}-hint"))];
+                }
             }
-        }
-    };
+        };
+    let title = tr.text(m::APPLY_TITLE);
     let markup = view::layout(
-        &chrome(state, "Apply to answer as an expert", session),
+        &chrome(state, ui, &title, session),
         html! {
-            h1 { "Apply to answer as an expert" }
-            p { "People here ask what they cannot ask anyone else, and trust the answer because someone checked who wrote it. "
-                "An administrator checks your registration with the body that issued it before you can answer. "
-                "Readers see your name, your profession and the date you were verified; your licence number and "
-                "statement are seen by administrators only." }
+            h1 { (title) }
+            p { (tr.text(m::APPLY_INTRO)) }
             @if let Some(e) = error {
-                div class="error-summary" role="alert" { p { (e.public_message()) } }
+                div class="error-summary" role="alert" { p { (crate::error::page_message(e, tr)) } }
             }
             form method="post" action="/experts/apply" {
                 input type="hidden" name="csrf" value=(csrf);
-                (field("display_name", "Your name, as readers will see it", "", &form.display_name, "text", 80))
-                (field("profession", "Your profession", "For example: Sexual health nurse; Psychosexual therapist; GP", &form.profession, "text", 200))
-                (field("licence_number", "Licence or registration number", "", &form.licence_number, "text", 80))
-                (field("licence_body", "The body that issued it", "For example: the nursing and midwifery regulator of your country", &form.licence_body, "text", 160))
-                (field("check_url", "A public page where we can check it", "The regulator's register entry, starting with https://", &form.check_url, "url", 500))
+                (field("display_name", m::APPLY_DISPLAY_NAME, None, &form.display_name, "text", 80))
+                (field("profession", m::APPLY_PROFESSION, Some(m::APPLY_PROFESSION_HINT), &form.profession, "text", 200))
+                (field("licence_number", m::APPLY_LICENCE_NUMBER, None, &form.licence_number, "text", 80))
+                (field("licence_body", m::APPLY_LICENCE_BODY, Some(m::APPLY_LICENCE_BODY_HINT), &form.licence_body, "text", 160))
+                (field("check_url", m::APPLY_CHECK_URL, Some(m::APPLY_CHECK_URL_HINT), &form.check_url, "url", 500))
                 div class="field" {
-                    label for="statement" { "Why you want to answer here, and what you know best" }
+                    label for="statement" { (tr.text(m::APPLY_STATEMENT)) }
                     textarea id="statement" name="statement" rows="5" required maxlength="2000" { (form.statement) }
                 }
-                (field("handle", "Login handle", "3–32 of a–z, 0–9, '.', '-' and '_'. Never shown to readers.", &form.handle, "text", 32))
+                (field("handle", m::APPLY_HANDLE, Some(m::APPLY_HANDLE_HINT), &form.handle, "text", 32))
                 div class="field" {
-                    label for="password" { "Password" }
-                    p class="hint" id="password-hint" { "At least 10 characters. A few random words make a strong one." }
+                    label for="password" { (tr.text(m::FIELD_PASSWORD)) }
+                    p class="hint" id="password-hint" { (tr.text(m::APPLY_PASSWORD_HINT)) }
                     input id="password" name="password" type="password" autocomplete="new-password" required minlength="10"
                         aria-describedby="password-hint";
                 }
-                button type="submit" { "Send my application" }
+                button type="submit" { (tr.text(m::APPLY_SEND)) }
             }
         },
     );
@@ -115,6 +120,7 @@ fn apply_page(
 
 pub async fn apply(
     State(state): State<AppState>,
+    ui: Ui,
     client: Client,
     MaybeSession(session): MaybeSession,
     PageForm(form): PageForm<ApplyForm>,
@@ -136,6 +142,7 @@ pub async fn apply(
         Err(e) => {
             return Ok(apply_page(
                 &state,
+                &ui,
                 session.as_ref(),
                 &form,
                 Some(&Error::Invalid(e)),
@@ -151,6 +158,7 @@ pub async fn apply(
         Err(confide_store::StoreError::Conflict(what)) => {
             return Ok(apply_page(
                 &state,
+                &ui,
                 session.as_ref(),
                 &form,
                 Some(&Error::Conflict(what)),
@@ -175,114 +183,178 @@ pub async fn apply(
 }
 
 /// What an applicant (or a revoked expert) sees instead of the queue.
-pub async fn application_status(state: &AppState, session: &Session) -> Result<Response, Error> {
+pub async fn application_status(
+    state: &AppState,
+    ui: &Ui,
+    session: &Session,
+) -> Result<Response, Error> {
+    let tr = ui.tr;
     let application = state.store.application(session.account.id).await?;
+    let title = tr.text(m::APPLY_STATUS_TITLE);
     let markup = view::layout(
-        &chrome(state, "Your application", Some(session)),
+        &chrome(state, ui, &title, Some(session)),
         html! {
-            h1 { "Your application" }
+            h1 { (title) }
             @match &application {
-                None => { p { "This account is not verified, so it cannot answer or see private questions. Please contact the administrators of this site." } }
+                None => { p { (tr.text(m::APPLY_STATUS_NONE)) } }
                 Some(a) => {
+                    @let reason = a.decision_note.clone().unwrap_or_else(|| tr.text(m::APPLY_NO_REASON).into_owned());
                     @match a.status {
                         ApplicationStatus::Pending => {
-                            p { "Thank you. An administrator will check your registration with "
-                                (a.licence_body) " and decide. Until then you cannot answer or see private questions." }
+                            p { (tr.text_with(m::APPLY_STATUS_PENDING, &[("body", a.licence_body.as_str().into())])) }
                         }
-                        ApplicationStatus::Verified => { p { "You are verified." } }
+                        ApplicationStatus::Verified => { p { (tr.text(m::APPLY_STATUS_VERIFIED)) } }
                         ApplicationStatus::Rejected => {
-                            p { "Your application was not accepted: " (a.decision_note.as_deref().unwrap_or("no reason was given")) "." }
+                            p { (tr.text_with(m::APPLY_STATUS_REJECTED, &[("reason", reason.as_str().into())])) }
                         }
                         ApplicationStatus::Revoked => {
-                            p { "Your verification was withdrawn: " (a.decision_note.as_deref().unwrap_or("no reason was given"))
-                                ". Your answers stay, without the verified badge." }
+                            p { (tr.text_with(m::APPLY_STATUS_REVOKED, &[("reason", reason.as_str().into())])) }
                         }
                     }
-                    (application_details(a))
+                    (application_details(a, tr))
                 }
             }
-            p { a href="/expert/account" { "Your account, export and deletion" } }
+            p { a href="/expert/account" { (tr.text(m::APPLY_ACCOUNT_LINK)) } }
         },
     );
     Ok(private(markup))
 }
 
-fn application_details(a: &Application) -> Markup {
+fn application_details(a: &Application, tr: Tr) -> Markup {
     html! {
         dl class="application" {
-            dt { "Name" } dd { (a.display_name) }
-            dt { "Profession" } dd { (a.profession) }
-            dt { "Registration" } dd { (a.licence_number) ", " (a.licence_body) }
-            dt { "Where to check it" } dd { a href=(a.check_url) rel="noopener noreferrer nofollow" { (a.check_url) } }
-            dt { "Statement" } dd { (a.statement) }
-            dt { "Applied" } dd { (a.created_at.date()) }
+            dt { (tr.text(m::APPLY_DETAIL_NAME)) } dd { (a.display_name) }
+            dt { (tr.text(m::APPLY_DETAIL_PROFESSION)) } dd { (a.profession) }
+            dt { (tr.text(m::APPLY_DETAIL_REGISTRATION)) } dd { (a.licence_number) ", " (a.licence_body) }
+            dt { (tr.text(m::APPLY_DETAIL_CHECK)) } dd { a href=(a.check_url) rel="noopener noreferrer nofollow" { (a.check_url) } }
+            dt { (tr.text(m::APPLY_DETAIL_STATEMENT)) } dd { (a.statement) }
+            dt { (tr.text(m::APPLY_DETAIL_APPLIED)) } dd { (tr.date(a.created_at)) }
         }
+    }
+}
+
+/// Where an application stands, and since when if it was decided.
+fn status_text(a: &Application, tr: Tr) -> String {
+    let (bare, dated) = match a.status {
+        ApplicationStatus::Pending => (m::APPLY_STATE_PENDING, m::APPLY_STATE_PENDING_ON),
+        ApplicationStatus::Verified => (m::APPLY_STATE_VERIFIED, m::APPLY_STATE_VERIFIED_ON),
+        ApplicationStatus::Rejected => (m::APPLY_STATE_REJECTED, m::APPLY_STATE_REJECTED_ON),
+        ApplicationStatus::Revoked => (m::APPLY_STATE_REVOKED, m::APPLY_STATE_REVOKED_ON),
+    };
+    match a.decided_at {
+        Some(at) => tr
+            .text_with(dated, &[("date", tr.date(at).into())])
+            .into_owned(),
+        None => tr.text(bare).into_owned(),
     }
 }
 
 /// The admins' page: applications to decide, then everyone decided.
 pub async fn admin_page(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
 ) -> Result<Response, PageError> {
     let session = require(session, Action::VerifyExperts, "/admin/experts")?;
+    let tr = ui.tr;
     let all = state.store.applications(None, 500).await?;
     let csrf = csrf::token(&state, Binding::Session(&session.token));
     let (pending, decided): (Vec<&Application>, Vec<&Application>) = all
         .iter()
         .partition(|a| a.status == ApplicationStatus::Pending);
+    let title = tr.text(m::NAV_EXPERTS);
+    // Two commands go where the sentence has them, each as code.
+    let revoke_slot = "\u{E001}";
+    let operator_hint = tr.text_with(
+        m::APPLY_ADMIN_OPERATOR_HINT,
+        &[
+            ("create", view::SLOT.into()),
+            ("revoke", revoke_slot.into()),
+        ],
+    );
     let markup = view::layout(
-        &chrome(&state, "Experts", Some(&session)),
+        &chrome(&state, &ui, &title, Some(&session)),
         html! {
-            h1 { "Expert applications" }
-            p { "Check each registration on the issuing body's own register before verifying. "
-                "Readers see the badge with the profession and the date; revoking takes it off every answer at once." }
-            h2 { "Waiting for a decision" }
-            @if pending.is_empty() { p class="empty" { "No application is waiting." } }
+            h1 { (tr.text(m::APPLY_ADMIN_HEADING)) }
+            p { (tr.text(m::APPLY_ADMIN_INTRO)) }
+            h2 { (tr.text(m::APPLY_ADMIN_PENDING)) }
+            @if pending.is_empty() { p class="empty" { (tr.text(m::APPLY_ADMIN_PENDING_EMPTY)) } }
             @for a in &pending {
                 article class="application" id={ "application-" (a.handle) } {
                     h3 { (a.display_name) " · " (a.profession) }
-                    (application_details(a))
-                    (decision_form(&a.handle, &csrf, &["verify", "reject"]))
+                    (application_details(a, tr))
+                    (decision_form(&a.handle, &csrf, &[Choice::Verify, Choice::Reject], tr))
                 }
             }
-            h2 { "Decided" }
-            @if decided.is_empty() { p class="empty" { "Nothing decided yet." } }
+            h2 { (tr.text(m::APPLY_ADMIN_DECIDED)) }
+            @if decided.is_empty() { p class="empty" { (tr.text(m::APPLY_ADMIN_DECIDED_EMPTY)) } }
             ul class="decided" {
                 @for a in &decided {
                     li id={ "application-" (a.handle) } {
-                        strong { (a.display_name) } " · " (a.profession) " · " (a.status.as_str())
-                        @if let Some(at) = a.decided_at { " " (at.date()) }
+                        strong { (a.display_name) } " · " (a.profession) " · " (status_text(a, tr))
                         @if let Some(note) = &a.decision_note { ": " (note) }
                         @match a.status {
-                            ApplicationStatus::Verified => { (decision_form(&a.handle, &csrf, &["revoke"])) }
-                            ApplicationStatus::Revoked => { (decision_form(&a.handle, &csrf, &["verify"])) }
+                            ApplicationStatus::Verified => { (decision_form(&a.handle, &csrf, &[Choice::Revoke], tr)) }
+                            ApplicationStatus::Revoked => { (decision_form(&a.handle, &csrf, &[Choice::Verify], tr)) }
                             _ => {}
                         }
                     }
                 }
             }
-            p class="hint" { "Accounts the operator made with " code { "confide account create" } " are verified from the start; "
-                code { "confide expert revoke HANDLE --reason …" } " works for them too." }
+            p class="hint" {
+                @for (i, part) in operator_hint.split(view::SLOT).enumerate() {
+                    @if i > 0 { code { "confide account create" } }
+                    @for (j, piece) in part.split(revoke_slot).enumerate() {
+                        @if j > 0 { code { "confide expert revoke HANDLE --reason …" } }
+                        (piece)
+                    }
+                }
+            }
         },
     );
     Ok(private(markup))
 }
 
-fn decision_form(handle: &str, csrf: &str, actions: &[&str]) -> Markup {
-    let needs_reason = actions.iter().any(|a| *a != "verify");
+/// A button on an application: what it posts, and what it says.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Verify,
+    Reject,
+    Revoke,
+}
+
+impl Choice {
+    fn action(self) -> &'static str {
+        match self {
+            Choice::Verify => "verify",
+            Choice::Reject => "reject",
+            Choice::Revoke => "revoke",
+        }
+    }
+
+    fn label(self) -> m::Msg {
+        match self {
+            Choice::Verify => m::APPLY_VERIFY,
+            Choice::Reject => m::APPLY_REJECT,
+            Choice::Revoke => m::APPLY_REVOKE,
+        }
+    }
+}
+
+fn decision_form(handle: &str, csrf: &str, choices: &[Choice], tr: Tr) -> Markup {
+    let needs_reason = choices.iter().any(|c| *c != Choice::Verify);
     html! {
         form method="post" action={ "/admin/experts/" (handle) } class="decision" {
             input type="hidden" name="csrf" value=(csrf);
             @if needs_reason {
-                label for={ "reason-" (handle) } { "Reason (needed to reject or revoke; the applicant sees it)" }
+                label for={ "reason-" (handle) } { (tr.text(m::APPLY_REASON_LABEL)) }
                 input id={ "reason-" (handle) } name="reason" type="text" maxlength="300";
             }
             div class="buttons" {
-                @for action in actions {
-                    button type="submit" name="action" value=(action)
-                        class=[(*action != "verify").then_some("secondary")] {
-                        @match *action { "verify" => "Verify", "reject" => "Reject", _ => "Revoke" }
+                @for choice in choices {
+                    button type="submit" name="action" value=(choice.action())
+                        class=[(*choice != Choice::Verify).then_some("secondary")] {
+                        (tr.text(choice.label()))
                     }
                 }
             }

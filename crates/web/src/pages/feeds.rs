@@ -10,6 +10,7 @@ use confide_core::{markdown, Capability, Timestamp, Topic};
 
 use super::base_url;
 use crate::error::PageError;
+use crate::i18n::{m, Ui};
 use crate::{AppState, Error};
 
 /// Text made safe for XML character data and attributes.
@@ -103,6 +104,7 @@ pub async fn private_feed(
     State(state): State<AppState>,
     Path(capability): Path<String>,
     headers: HeaderMap,
+    Ui { tr, .. }: Ui,
 ) -> Result<Response, PageError> {
     let capability = Capability::parse(&capability).ok_or(Error::NotFound)?;
     let id = state
@@ -123,27 +125,39 @@ pub async fn private_feed(
         .iter()
         .map(|a| Entry {
             id: format!("{page}#answer-{}", a.id.0),
-            title: format!("Answer from {}", a.author.display_name),
+            title: tr
+                .text_with(
+                    m::FEED_ANSWER_FROM,
+                    &[("name", a.author.display_name.as_str().into())],
+                )
+                .into_owned(),
             link: format!("{page}#answer-{}", a.id.0),
             updated: a.updated_at,
             author: a.author.display_name.clone(),
             content_html: a.body_html.clone(),
         })
         .collect();
-    entries.extend(thread.replies.iter().filter_map(|r| match &r.author {
-        ReplyAuthor::Expert(author) => Some(Entry {
-            id: format!("{page}#reply-{}", r.id.0),
-            title: format!("Reply from {}", author.display_name),
-            link: format!("{page}#reply-{}", r.id.0),
-            updated: r.created_at,
-            author: author.display_name.clone(),
-            content_html: r.body_html.clone(),
-        }),
-        ReplyAuthor::Asker => None,
+    entries.extend(thread.replies.iter().filter_map(|r| {
+        match &r.author {
+            ReplyAuthor::Expert(author) => Some(Entry {
+                id: format!("{page}#reply-{}", r.id.0),
+                title: tr
+                    .text_with(
+                        m::FEED_REPLY_FROM,
+                        &[("name", author.display_name.as_str().into())],
+                    )
+                    .into_owned(),
+                link: format!("{page}#reply-{}", r.id.0),
+                updated: r.created_at,
+                author: author.display_name.clone(),
+                content_html: r.body_html.clone(),
+            }),
+            ReplyAuthor::Asker => None,
+        }
     }));
     entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
     // The feed's title is neutral: feed readers show it, sometimes to others.
-    let body = atom(&page, "Your question on Confide", &page, &entries);
+    let body = atom(&page, &tr.text(m::FEED_PRIVATE_TITLE), &page, &entries);
     Ok(feed_response(body, true))
 }
 
@@ -152,6 +166,7 @@ pub async fn topic_feed(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
+    Ui { tr, .. }: Ui,
 ) -> Result<Response, PageError> {
     let slug = slug.strip_suffix(".xml").unwrap_or(&slug);
     let topic = Topic::parse(slug).map_err(|_| Error::NotFound)?;
@@ -172,7 +187,10 @@ pub async fn topic_feed(
     let link = format!("{base}/?topic={}", topic.slug());
     let body = atom(
         &link,
-        &format!("Confide: {}", topic.label()),
+        &tr.text_with(
+            m::FEED_TOPIC_TITLE,
+            &[("topic", crate::view::topic_name(topic, tr).into())],
+        ),
         &link,
         &entries,
     );

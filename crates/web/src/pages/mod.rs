@@ -16,9 +16,11 @@ use axum::Router;
 use maud::Markup;
 
 use crate::csrf::{self, Binding};
-use crate::extract::Session;
+use crate::error::PageError;
+use crate::extract::{Params, Session};
+use crate::i18n::{local_path, Lang, Ui, LANG_COOKIE};
 use crate::view::Chrome;
-use crate::AppState;
+use crate::{AppState, Error};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -88,6 +90,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/experts", get(experts::admin_page))
         .route("/admin/experts/{handle}", post(experts::decide))
+        .route("/language", get(switch_language))
         .route("/static/site.css", get(stylesheet))
         .route("/robots.txt", get(robots))
         .route("/health", get(health))
@@ -97,11 +100,13 @@ pub(crate) use search::similar_block;
 
 pub(crate) fn chrome<'a>(
     state: &'a AppState,
+    ui: &'a Ui,
     title: &'a str,
     session: Option<&'a Session>,
 ) -> Chrome<'a> {
     Chrome {
         title,
+        ui,
         account: session.map(|s| &s.account),
         logout_csrf: session.map(|s| csrf::token(state, Binding::Session(&s.token))),
         quick_exit_url: &state.config.quick_exit_url,
@@ -142,6 +147,35 @@ pub(crate) fn base_url(state: &AppState, headers: &HeaderMap) -> String {
         .unwrap_or("localhost");
     let scheme = if state.config.tls { "https" } else { "http" };
     format!("{scheme}://{host}")
+}
+
+#[derive(serde::Deserialize)]
+struct LanguageChoice {
+    to: String,
+    back: Option<String>,
+}
+
+/// The language switcher: keeps the choice in a cookie that holds the
+/// language code and nothing else, and goes back to the page it came from.
+async fn switch_language(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    Params(choice, _): Params<LanguageChoice, PageError>,
+) -> Result<Response, PageError> {
+    let lang = Lang::parse(&choice.to).ok_or(Error::BadRequest {
+        code: "unknown_language",
+        message: "We speak English (en) and Spanish (es).".into(),
+    })?;
+    let back = choice.back.as_deref().and_then(local_path).unwrap_or("/");
+    let secure = if state.config.tls { "; Secure" } else { "" };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        lang.code()
+    );
+    Ok((
+        [(axum::http::header::SET_COOKIE, cookie)],
+        axum::response::Redirect::to(back),
+    )
+        .into_response())
 }
 
 async fn stylesheet() -> impl IntoResponse {

@@ -13,6 +13,7 @@ use super::{chrome, private};
 use crate::csrf::{self, Binding};
 use crate::error::PageError;
 use crate::extract::{Id, MaybeSession, PageForm, PageId, Session};
+use crate::i18n::{m, Tr, Ui};
 use crate::limits::{Client, Limit};
 use crate::view;
 use crate::{now, AppState, Error};
@@ -49,6 +50,7 @@ pub struct FlagForm {
 /// A reader's (or the asker's) report. No account, no cookie; rate-limited.
 pub async fn flag(
     State(state): State<AppState>,
+    ui: Ui,
     client: Client,
     MaybeSession(session): MaybeSession,
     PageForm(form): PageForm<FlagForm>,
@@ -60,12 +62,13 @@ pub async fn flag(
     let draft = FlagDraft::new(target, FlagReason::parse(&form.reason)?, &form.note, now())?;
     state.store.create_flag(&draft).await?;
     let back = back_to(&form.back, "/");
+    let tr = ui.tr;
     let markup = view::layout(
-        &chrome(&state, "Thank you", session.as_ref()),
+        &chrome(&state, &ui, &tr.text(m::MOD_FLAG_TITLE), session.as_ref()),
         html! {
-            h1 { "Thank you for telling us" }
-            p { "A moderator will look at it. We do not know who you are, and we will not try to find out." }
-            p { a href=(back) { "← Back to where you were" } }
+            h1 { (tr.text(m::MOD_FLAG_HEADING)) }
+            p { (tr.text(m::MOD_FLAG_BODY)) }
+            p { a href=(back) { (tr.text(m::MOD_FLAG_BACK)) } }
         },
     );
     Ok(private(markup))
@@ -74,6 +77,7 @@ pub async fn flag(
 /// The queue: reported content, oldest report first; then what is hidden now.
 pub async fn queue(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
 ) -> Result<Response, PageError> {
     let session = require(session, Action::Moderate, "/moderation")?;
@@ -81,27 +85,28 @@ pub async fn queue(
     let hidden = state.store.hidden(100).await?;
     let csrf = csrf::token(&state, Binding::Session(&session.token));
     let now = now();
+    let tr = ui.tr;
+    let title = tr.text(m::NAV_MODERATION);
     let markup = view::layout(
-        &chrome(&state, "Moderation", Some(&session)),
+        &chrome(&state, &ui, &title, Some(&session)),
         html! {
-            h1 { "Moderation" }
-            p { "Reports from readers, oldest first. Hiding takes something off every public page and out of search, "
-                "and tells the asker why; nothing is deleted, so it can be restored. Every decision is in the audit log." }
-            @if flagged.is_empty() { p class="empty" { "Nothing is reported. Thank you for looking." } }
+            h1 { (title) }
+            p { (tr.text(m::MOD_INTRO)) }
+            @if flagged.is_empty() { p class="empty" { (tr.text(m::MOD_QUEUE_EMPTY)) } }
             @for item in &flagged {
-                (flagged_item(item, &csrf, now))
+                (flagged_item(item, &csrf, now, tr))
             }
-            h2 { "Hidden now" }
-            @if hidden.is_empty() { p class="empty" { "Nothing is hidden." } }
+            h2 { (tr.text(m::MOD_HIDDEN_HEADING)) }
+            @if hidden.is_empty() { p class="empty" { (tr.text(m::MOD_HIDDEN_EMPTY)) } }
             @for item in &hidden {
-                (flagged_item(item, &csrf, now))
+                (flagged_item(item, &csrf, now, tr))
             }
         },
     );
     Ok(private(markup))
 }
 
-fn flagged_item(item: &Flagged, csrf: &str, now: confide_core::Timestamp) -> maud::Markup {
+fn flagged_item(item: &Flagged, csrf: &str, now: confide_core::Timestamp, tr: Tr) -> maud::Markup {
     let kind = item.target.kind();
     let id = item.target.id();
     let link = format!(
@@ -110,24 +115,27 @@ fn flagged_item(item: &Flagged, csrf: &str, now: confide_core::Timestamp) -> mau
         kind,
         id
     );
+    let what = match item.target {
+        Target::Answer(_) => m::MOD_ITEM_ANSWER,
+        Target::Reply(_) => m::MOD_ITEM_REPLY,
+        Target::Question(_) => m::MOD_ITEM_QUESTION,
+    };
     html! {
         article class="flagged" id={ "flagged-" (kind) "-" (id) } {
             p class="meta" {
-                @match item.target {
-                    Target::Answer(_) => "An answer",
-                    Target::Reply(_) => "A reply",
-                    Target::Question(_) => "A question",
-                }
-                " in " a href=(link) { (item.question_title) }
-                @if !item.flags.is_empty() { " · " (view::plural(item.flags.len() as i64, "report", "reports")) }
+                (view::slotted(
+                    &tr.text_with(what, &[("question", view::SLOT.into())]),
+                    html! { a href=(link) { (item.question_title) } },
+                ))
+                @if !item.flags.is_empty() { " · " (tr.count(m::MOD_REPORTS, item.flags.len() as i64)) }
             }
             @if let Some(reason) = &item.hidden {
-                p class="notice hidden-content" { strong { "Hidden" } ": " (reason) }
+                p class="notice hidden-content" { strong { (tr.text(m::MOD_HIDDEN)) } ": " (reason) }
             }
             @if !item.flags.is_empty() {
                 ul class="flags" {
                     @for f in &item.flags {
-                        li { strong { (f.reason.label()) } @if !f.note.is_empty() { ": " (f.note) } " · " (view::time(f.created_at, now)) }
+                        li { strong { (view::flag_reason(f.reason, tr)) } @if !f.note.is_empty() { ": " (f.note) } " · " (view::time(f.created_at, now, tr)) }
                     }
                 }
             }
@@ -136,19 +144,19 @@ fn flagged_item(item: &Flagged, csrf: &str, now: confide_core::Timestamp) -> mau
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="back" value="/moderation";
                 @if item.hidden.is_some() {
-                    button type="submit" name="action" value="restore" { "Restore" }
+                    button type="submit" name="action" value="restore" { (tr.text(m::MODERATION_RESTORE)) }
                 } @else {
-                    label for={ "reason-" (kind) "-" (id) } { "Why hide it (the asker sees this)" }
+                    label for={ "reason-" (kind) "-" (id) } { (tr.text(m::MOD_WHY_HIDE)) }
                     input id={ "reason-" (kind) "-" (id) } name="reason" type="text" maxlength="300";
                     div class="buttons" {
-                        button type="submit" name="action" value="hide" { "Hide" }
+                        button type="submit" name="action" value="hide" { (tr.text(m::MODERATION_HIDE)) }
                         @if !item.flags.is_empty() {
-                            button type="submit" name="action" value="dismiss" class="secondary" { "Dismiss: nothing wrong" }
+                            button type="submit" name="action" value="dismiss" class="secondary" { (tr.text(m::MOD_DISMISS)) }
                         }
                     }
                 }
             }
-            p { a href=(view::edit_path(item.target)) { "Edit with a reason instead" } }
+            p { a href=(view::edit_path(item.target)) { (tr.text(m::MOD_EDIT_INSTEAD)) } }
         }
     }
 }
@@ -200,6 +208,7 @@ pub struct QuestionEditForm {
 
 pub async fn edit_question_form(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
@@ -216,6 +225,7 @@ pub async fn edit_question_form(
     let q = &thread.question;
     Ok(question_edit_page(
         &state,
+        &ui,
         &session,
         id,
         (&q.title, &q.body),
@@ -225,35 +235,41 @@ pub async fn edit_question_form(
 
 fn question_edit_page(
     state: &AppState,
+    ui: &Ui,
     session: &Session,
     id: i64,
     (title, body): (&str, &str),
     error: Option<&Error>,
 ) -> Response {
+    let tr = ui.tr;
     let csrf = csrf::token(state, Binding::Session(&session.token));
     let markup = view::layout(
-        &chrome(state, "Edit a question", Some(session)),
+        &chrome(
+            state,
+            ui,
+            &tr.text(m::MOD_EDIT_QUESTION_TITLE),
+            Some(session),
+        ),
         html! {
-            p { a href={ "/q/" (id) } { "← Back to the question" } }
-            h1 { "Edit a question as a moderator" }
-            p { "Take out what identifies someone, or what does not belong; keep the asker's meaning. "
-                "The edit is kept in the question's history with your name and reason." }
+            p { a href={ "/q/" (id) } { (tr.text(m::MOD_BACK_TO_QUESTION)) } }
+            h1 { (tr.text(m::MOD_EDIT_QUESTION_HEADING)) }
+            p { (tr.text(m::MOD_EDIT_QUESTION_INTRO)) }
             @if let Some(e) = error {
-                div class="error-summary" role="alert" { p { (e.public_message()) } }
+                div class="error-summary" role="alert" { p { (crate::error::page_message(e, tr)) } }
             }
             form method="post" action={ "/moderation/question/" (id) "/edit" } {
                 input type="hidden" name="csrf" value=(csrf);
-                label for="title" { "Title" }
+                label for="title" { (tr.text(m::FIELD_TITLE)) }
                 input id="title" name="title" type="text" required maxlength="200" value=(title);
-                label for="body" { "Question (Markdown)" }
+                label for="body" { (tr.text(m::MOD_QUESTION_BODY)) }
                 textarea id="body" name="body" rows="10" required maxlength="20000" { (body) }
-                label for="reason" { "Why (shown in the history)" }
+                label for="reason" { (tr.text(m::MOD_WHY_IN_HISTORY)) }
                 input id="reason" name="reason" type="text" required maxlength="300";
                 label class="check" {
                     input type="checkbox" name="forget_earlier" value="yes";
-                    " The earlier wording identifies someone: do not keep it in the history"
+                    " " (tr.text(m::ANSWER_FORM_FORGET))
                 }
-                button type="submit" { "Save the edit" }
+                button type="submit" { (tr.text(m::MOD_SAVE_EDIT)) }
             }
         },
     );
@@ -262,6 +278,7 @@ fn question_edit_page(
 
 pub async fn edit_question(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
     Id(id, _): PageId,
     PageForm(form): PageForm<QuestionEditForm>,
@@ -290,6 +307,7 @@ pub async fn edit_question(
         Err(e) => {
             let mut response = question_edit_page(
                 &state,
+                &ui,
                 &session,
                 id,
                 (&form.title, &form.body),
@@ -315,6 +333,7 @@ pub struct ReplyEditForm {
 
 pub async fn edit_reply_form(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
@@ -328,20 +347,26 @@ pub async fn edit_reply_form(
         .reply(ReplyId(id))
         .await?
         .ok_or(Error::NotFound)?;
+    let tr = ui.tr;
     let csrf = csrf::token(&state, Binding::Session(&session.token));
     let markup = view::layout(
-        &chrome(&state, "Edit a reply", Some(&session)),
+        &chrome(
+            &state,
+            &ui,
+            &tr.text(m::MOD_EDIT_REPLY_TITLE),
+            Some(&session),
+        ),
         html! {
-            p { a href={ "/q/" (reply.question_id.0) "#reply-" (id) } { "← Back to the question" } }
-            h1 { "Edit a reply as a moderator" }
-            p { "Replies keep no history: the earlier wording is overwritten. The reply says it was edited, and why." }
+            p { a href={ "/q/" (reply.question_id.0) "#reply-" (id) } { (tr.text(m::MOD_BACK_TO_QUESTION)) } }
+            h1 { (tr.text(m::MOD_EDIT_REPLY_HEADING)) }
+            p { (tr.text(m::MOD_EDIT_REPLY_INTRO)) }
             form method="post" action={ "/moderation/reply/" (id) "/edit" } {
                 input type="hidden" name="csrf" value=(csrf);
-                label for="body" { "Reply (Markdown)" }
+                label for="body" { (tr.text(m::MOD_REPLY_BODY)) }
                 textarea id="body" name="body" rows="6" required maxlength="5000" { (reply.body) }
-                label for="reason" { "Why (shown beside the reply)" }
+                label for="reason" { (tr.text(m::MOD_WHY_BESIDE_REPLY)) }
                 input id="reason" name="reason" type="text" required maxlength="300";
-                button type="submit" { "Save the edit" }
+                button type="submit" { (tr.text(m::MOD_SAVE_EDIT)) }
             }
         },
     );
@@ -372,26 +397,35 @@ pub async fn edit_reply(
 /// Every version of a question moderators edited.
 pub async fn question_revisions(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
     Id(id, _): PageId,
 ) -> Result<Response, PageError> {
     let (thread, versions) = visible_revisions(&state, session.as_ref(), id).await?;
+    let tr = ui.tr;
+    let words: Vec<(String, String)> = versions.iter().map(|v| version_words(v, tr)).collect();
     let lines: Vec<view::VersionLine<'_>> = versions
         .iter()
-        .map(|v| view::VersionLine {
+        .zip(&words)
+        .map(|(v, (editor, reason))| view::VersionLine {
             number: v.number,
             at: v.created_at,
-            editor: v.editor.as_deref().unwrap_or("the asker"),
-            reason: &v.reason,
+            editor,
+            reason,
         })
         .collect();
     let markup = view::layout(
-        &chrome(&state, "History of a question", session.as_ref()),
+        &chrome(
+            &state,
+            &ui,
+            &tr.text(m::MOD_HISTORY_TITLE),
+            session.as_ref(),
+        ),
         html! {
             p { a href=(thread.question.path()) { "← " (thread.question.title) } }
-            h1 { "History of this question" }
-            @if versions.is_empty() { p class="empty" { "Nobody has edited this question." } }
-            (view::revision_list(&lines, &format!("/q/{id}/revisions")))
+            h1 { (tr.text(m::MOD_HISTORY_HEADING)) }
+            @if versions.is_empty() { p class="empty" { (tr.text(m::MOD_HISTORY_EMPTY)) } }
+            (view::revision_list(&lines, &format!("/q/{id}/revisions"), tr))
         },
     );
     Ok(page_for(session.as_ref(), markup))
@@ -399,6 +433,7 @@ pub async fn question_revisions(
 
 pub async fn question_revision_diff(
     State(state): State<AppState>,
+    ui: Ui,
     MaybeSession(session): MaybeSession,
     axum::extract::Path((id, number)): axum::extract::Path<(String, String)>,
 ) -> Result<Response, PageError> {
@@ -412,16 +447,32 @@ pub async fn question_revision_diff(
         return Err(Error::NotFound.into());
     };
     let text = |v: &confide_store::QuestionRevision| format!("{}\n\n{}", v.title, v.body);
+    let tr = ui.tr;
+    let (editor, reason) = version_words(after, tr);
     let markup = view::layout(
-        &chrome(&state, "What changed", session.as_ref()),
+        &chrome(&state, &ui, &tr.text(m::MOD_DIFF_TITLE), session.as_ref()),
         html! {
-            p { a href={ "/q/" (id) "/revisions" } { "← All versions" } " · " a href=(thread.question.path()) { "the question" } }
-            h1 { "Version " (before.number) " → " (after.number) }
-            p { (after.editor.as_deref().unwrap_or("the asker")) ", " (after.created_at.date()) ": " (after.reason) }
+            p { a href={ "/q/" (id) "/revisions" } { (tr.text(m::MOD_ALL_VERSIONS)) } " · " a href=(thread.question.path()) { (tr.text(m::MOD_THE_QUESTION)) } }
+            h1 { (tr.text_with(m::MOD_DIFF_HEADING, &[("before", before.number.into()), ("after", after.number.into())])) }
+            p { (tr.text_with(m::MOD_DIFF_BYLINE, &[
+                ("editor", editor.into()),
+                ("date", tr.date(after.created_at).into()),
+                ("reason", reason.into()),
+            ])) }
             (view::diff(&text(before), &text(after)))
         },
     );
     Ok(page_for(session.as_ref(), markup))
+}
+
+/// Who made a version and why, for people: the asker's own wording has no
+/// editor. (The first version's fixed reason is worded by `revision_list`.)
+fn version_words(v: &confide_store::QuestionRevision, tr: Tr) -> (String, String) {
+    let editor = match &v.editor {
+        Some(editor) => editor.clone(),
+        None => tr.text(m::MOD_THE_ASKER).into_owned(),
+    };
+    (editor, v.reason.clone())
 }
 
 async fn visible_revisions(

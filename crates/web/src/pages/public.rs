@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::{chrome, page_bytes, private};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, PageId, Params, Session};
+use crate::i18n::{m, Ui};
 use crate::view::{self, ExpertControls, ThreadControls};
 use crate::{csrf, now, AppState, Error};
 
@@ -22,8 +23,10 @@ pub struct HomeQuery {
 pub async fn home(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     Params(query, _): Params<HomeQuery, PageError>,
 ) -> Result<Response, PageError> {
+    let tr = ui.tr;
     let topic = match query.topic.as_deref().filter(|t| !t.is_empty()) {
         Some(t) => Some(Topic::parse(t)?),
         None => None,
@@ -38,39 +41,43 @@ pub async fn home(
     // Readers without a session all see the same first pages: keep them.
     let list_key =
         (session.is_none() && after.is_none()).then(|| topic.map_or("", |t| t.slug()).to_owned());
-    if let Some(html) = list_key.as_deref().and_then(|k| state.pages.get_list(k)) {
+    if let Some(html) = list_key
+        .as_deref()
+        .and_then(|k| state.pages.get_list(k, tr.lang()))
+    {
         return Ok(page_bytes(html));
     }
     let seen = state.pages.seq();
     let list = state.store.public_questions(topic, after, 20).await?;
     let now = now();
-    let heading = topic.map_or("Recently answered", |t| t.label());
+    let heading = topic.map_or_else(
+        || tr.text(m::HOME_RECENTLY_ANSWERED).into_owned(),
+        |t| view::topic_name(t, tr),
+    );
+    let title = tr.text(m::NAV_ANSWERS);
     let markup = view::layout(
-        &chrome(&state, "Answers", session.as_ref()),
+        &chrome(&state, &ui, &title, session.as_ref()),
         html! {
             section class="welcome" {
-                h1 { "Ask what you can't ask anyone." }
-                p {
-                    "Sex, intimacy, relationships, sexual health: ask in your own words, with no account and no name. "
-                    "Verified experts answer, with evidence, and other experts check their answers."
-                }
-                p { a class="button" href="/ask" { "Ask anonymously" } }
+                h1 { (tr.text(m::HOME_HEADING)) }
+                p { (tr.text(m::HOME_INTRO)) }
+                p { a class="button" href="/ask" { (tr.text(m::NAV_ASK)) } }
             }
-            nav class="topics" aria-label="Topics" {
-                a href="/" aria-current=[topic.is_none().then_some("page")] { "All topics" }
+            nav class="topics" aria-label=(tr.text(m::HOME_TOPICS)) {
+                a href="/" aria-current=[topic.is_none().then_some("page")] { (tr.text(m::HOME_ALL_TOPICS)) }
                 @for t in Topic::ALL {
-                    a href={ "/?topic=" (t.slug()) } aria-current=[(topic == Some(t)).then_some("page")] { (t.label()) }
+                    a href={ "/?topic=" (t.slug()) } aria-current=[(topic == Some(t)).then_some("page")] { (view::topic_name(t, tr)) }
                 }
             }
             h2 { (heading) }
             @if let Some(t) = topic {
-                p class="hint" { a href={ "/topics/" (t.slug()) ".xml" } { "Follow this topic (Atom feed)" } }
+                p class="hint" { a href={ "/topics/" (t.slug()) ".xml" } { (tr.text(m::HOME_FOLLOW_TOPIC)) } }
             }
-            (view::summaries(&list.questions, now, "No answered questions here yet."))
+            (view::summaries(&list.questions, now, &tr.text(m::HOME_EMPTY), tr))
             @if let Some(next) = list.next {
                 p class="pager" {
                     a href={ "/?" @if let Some(t) = topic { "topic=" (t.slug()) "&" } "after=" (next.encode()) } {
-                        "Older questions →"
+                        (tr.text(m::HOME_OLDER))
                     }
                 }
             }
@@ -79,7 +86,7 @@ pub async fn home(
     let html = axum::body::Bytes::from(markup.into_string());
     let response = page_bytes(html.clone());
     if let Some(key) = list_key {
-        state.pages.put_list(&key, html, seen);
+        state.pages.put_list(&key, tr.lang(), html, seen);
     }
     Ok(response)
 }
@@ -89,9 +96,10 @@ pub async fn home(
 pub async fn question(
     state: State<AppState>,
     session: MaybeSession,
+    ui: Ui,
     id: PageId,
 ) -> Result<Response, PageError> {
-    question_page(state, session, QuestionId(id.get()), None).await
+    question_page(state, session, ui, QuestionId(id.get()), None).await
 }
 
 /// A draft answer to show again with its preview.
@@ -104,9 +112,11 @@ pub(crate) struct Draft {
 pub(crate) async fn question_page(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     id: QuestionId,
     draft: Option<Draft>,
 ) -> Result<Response, PageError> {
+    let tr = ui.tr;
     let viewer = match &session {
         Some(s) => Viewer::Account(s.account.clone()),
         None => Viewer::Reader,
@@ -114,7 +124,7 @@ pub(crate) async fn question_page(
     // Readers without a session all see the same page: serve it rendered.
     let cacheable = session.is_none() && draft.is_none();
     if cacheable {
-        if let Some(html) = state.pages.get(id) {
+        if let Some(html) = state.pages.get(id, tr.lang()) {
             return Ok(page_bytes(html));
         }
     }
@@ -161,28 +171,26 @@ pub(crate) async fn question_page(
     let related_ready = related.is_some();
     let related = related.unwrap_or_default();
     let markup = view::layout(
-        &chrome(&state, &thread.question.title, session.as_ref()),
+        &chrome(&state, &ui, &thread.question.title, session.as_ref()),
         html! {
             @if !is_public {
-                p class="notice" role="status" {
-                    "Not public yet: only the asker and the experts can see this question until it is answered."
-                }
+                p class="notice" role="status" { (tr.text(m::QUESTION_NOT_PUBLIC)) }
             }
             @if session.is_some() && !thread.question.triage.is_empty() {
                 p class="notice triage" {
-                    strong { "Triage: " }
+                    strong { (tr.text(m::QUESTION_TRIAGE)) } " "
                     @for (i, c) in thread.question.triage.iter().enumerate() {
                         @if i > 0 { ", " }
-                        (c.id().replace('_', " "))
+                        (tr.text_or(&format!("triage-{}", c.id()), &c.id().replace('_', " ")))
                     }
-                    ". The asker was shown the matching help."
+                    ". " (tr.text(m::QUESTION_TRIAGE_SHOWN))
                 }
             }
-            (view::thread(&thread, &controls, now))
+            (view::thread(&thread, &controls, now, tr))
             @if !related.is_empty() {
                 section class="related" aria-labelledby="related-heading" {
-                    h2 id="related-heading" { "Related questions" }
-                    (super::search::result_list(&related, ""))
+                    h2 id="related-heading" { (tr.text(m::QUESTION_RELATED)) }
+                    (super::search::result_list(&related, "", tr))
                 }
             }
         },
@@ -192,7 +200,7 @@ pub(crate) async fn question_page(
         let html = axum::body::Bytes::from(markup.into_string());
         let response = page_bytes(html.clone());
         if cacheable && related_ready {
-            state.pages.put(id, html, seen);
+            state.pages.put(id, tr.lang(), html, seen);
         }
         response
     } else {

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::{chrome, page};
 use crate::error::PageError;
 use crate::extract::{MaybeSession, Params};
+use crate::i18n::{m, Tr, Ui};
 use crate::view;
 use crate::{AppState, Error};
 
@@ -27,8 +28,10 @@ pub async fn search_page(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
     client: crate::limits::Client,
+    ui: Ui,
     Params(query, _): Params<SearchQuery, PageError>,
 ) -> Result<Response, PageError> {
+    let tr = ui.tr;
     state
         .limits
         .check(crate::limits::Limit::Search, &client)
@@ -49,42 +52,42 @@ pub async fn search_page(
         .map_err(|e| Error::Internal(e.to_string()))?;
     let semantic = state.search.semantic_enabled();
     let markup = view::layout(
-        &chrome(&state, "Search", session.as_ref()),
+        &chrome(&state, &ui, &tr.text(m::NAV_SEARCH), session.as_ref()),
         html! {
-            h1 { "Search the answers" }
+            h1 { (tr.text(m::SEARCH_HEADING)) }
             form method="get" action="/search" class="search" role="search" {
                 div class="field" {
-                    label for="q" { "Your question, in your own words" }
+                    label for="q" { (tr.text(m::SEARCH_QUERY_LABEL)) }
                     input id="q" name="q" type="search" value=(query.q) maxlength="500";
                 }
                 div class="filters" {
-                    label for="topic" { "Topic" }
+                    label for="topic" { (tr.text(m::SEARCH_TOPIC)) }
                     select id="topic" name="topic" {
-                        option value="" { "All topics" }
+                        option value="" { (tr.text(m::HOME_ALL_TOPICS)) }
                         @for t in Topic::ALL {
-                            option value=(t.slug()) selected[topic == Some(t)] { (t.label()) }
+                            option value=(t.slug()) selected[topic == Some(t)] { (view::topic_name(t, tr)) }
                         }
                     }
                     label class="check" {
                         input type="checkbox" name="answered" value="1" checked[answered_only];
-                        " Answered only"
+                        " " (tr.text(m::SEARCH_ANSWERED_ONLY))
                     }
                 }
-                button type="submit" { "Search" }
+                button type="submit" { (tr.text(m::SEARCH_BUTTON)) }
             }
             @if !semantic {
-                p class="notice" { "Semantic search off: results match your words, not yet their meaning." }
+                p class="notice" { (tr.text(m::SEARCH_SEMANTIC_OFF)) }
             }
             @if !query.q.trim().is_empty() {
-                h2 { (view::plural(results.len() as i64, "result", "results")) }
-                (result_list(&results, "Nothing matches yet. Try other words, or ask your question: it stays anonymous."))
+                h2 { (tr.count(m::SEARCH_RESULTS, results.len() as i64)) }
+                (result_list(&results, &tr.text(m::SEARCH_NOTHING), tr))
             }
         },
     );
     Ok(page(markup))
 }
 
-pub fn result_list(results: &[SearchResult], empty: &str) -> Markup {
+pub fn result_list(results: &[SearchResult], empty: &str, tr: Tr) -> Markup {
     html! {
         @if results.is_empty() {
             p class="empty" { (empty) }
@@ -98,8 +101,8 @@ pub fn result_list(results: &[SearchResult], empty: &str) -> Markup {
                             p class="excerpt" { (PreEscaped(&r.snippet)) }
                         }
                         p class="meta" {
-                            @if let Ok(t) = Topic::parse(&r.topic) { (view::topic_label(t)) " · " }
-                            @if r.answered { "answered" } @else { "not answered yet" }
+                            @if let Ok(t) = Topic::parse(&r.topic) { (view::topic_label(t, tr)) " · " }
+                            @if r.answered { (tr.text(m::SEARCH_ANSWERED)) } @else { (tr.text(m::SEARCH_NOT_ANSWERED)) }
                         }
                     }
                 }
@@ -109,18 +112,18 @@ pub fn result_list(results: &[SearchResult], empty: &str) -> Markup {
 }
 
 /// The block on the ask page: answered questions like the one being written.
-pub fn similar_block(results: &[SearchResult]) -> Markup {
+pub fn similar_block(results: &[SearchResult], tr: Tr) -> Markup {
     let same = results.first().filter(|r| r.looks_like_the_same_question());
     html! {
         section class="similar" aria-labelledby="similar-heading" aria-live="polite" {
             @if let Some(r) = same {
                 div class="notice same" {
-                    p { strong { "This looks like your question — already answered:" } }
+                    p { strong { (tr.text(m::SIMILAR_SAME)) } }
                     p { a href=(confide_core::question::question_path(r.id, &r.title)) { (r.title) } }
                 }
             }
-            h2 id="similar-heading" { "Answered questions like yours" }
-            (result_list(results, "We found nothing close. Send your question and an expert will answer it."))
+            h2 id="similar-heading" { (tr.text(m::SIMILAR_HEADING)) }
+            (result_list(results, &tr.text(m::SIMILAR_NOTHING), tr))
         }
     }
 }

@@ -3,6 +3,7 @@
 //! One test binary for the crate, so it links once.
 
 mod api;
+mod language;
 mod mail;
 mod pages;
 mod robustness;

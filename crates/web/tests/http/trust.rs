@@ -150,7 +150,7 @@ async fn applicants_are_verified_by_an_admin_and_revocation_takes_the_badge_at_o
         .await,
         303
     );
-    let today = confide_web::now().date();
+    let today = confide_web::i18n::Tr::default().date(confide_web::now());
     let (_, page) = app.get_text(&format!("/q/{question}")).await;
     assert!(page.contains("Sexual health nurse"));
     assert!(

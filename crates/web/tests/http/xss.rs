@@ -109,6 +109,9 @@ fn assert_inert(what: &str, page: &str) {
     }
     for (tag, attr, value) in attributes(page) {
         let v = value.trim().to_ascii_lowercase();
+        // A path on this site may carry a payload in its query (the
+        // language switcher's way back to a search): it still leads here.
+        let here = v.starts_with('/') && !v.starts_with("//") && !v.starts_with("/\\");
         let bad = if attr.starts_with("on") {
             Some("an event handler")
         } else if attr == "style" {
@@ -117,7 +120,7 @@ fn assert_inert(what: &str, page: &str) {
             && (["javascript:", "vbscript:", "data:", "&#"]
                 .iter()
                 .any(|p| v.starts_with(p))
-                || v.contains("evil.example")
+                || (v.contains("evil.example") && !here)
                 || (tag == "form" && v.starts_with("http")))
         {
             Some("a script URL or a foreign target")
