@@ -121,7 +121,7 @@ pub fn records(
                 "credentials": "Synthetic credentials (benchmark data)",
                 "role": "expert", "password_hash": password_hash.clone(), "disabled": false,
                 "created_at": start, "verified_at": start,
-                "notify_email": Value::Null, "notify_topics": "",
+                "notify_email": Value::Null, "notify_topics": "", "notify_lang": "en",
             }),
         )
     });

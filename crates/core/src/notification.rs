@@ -43,6 +43,8 @@ pub struct Subscription {
     pub account: AccountId,
     pub email: String,
     pub topics: Vec<Topic>,
+    /// The language code to write to them in.
+    pub lang: String,
 }
 
 /// A question that arrived, as far as email may say: its topic and
@@ -53,60 +55,57 @@ pub struct Arrival {
     pub urgent: bool,
 }
 
-/// One email for one expert.
+/// One email for one expert: how many questions arrived in each of their
+/// topics, and how many of those are urgent. Never a question's words. The
+/// web layer words it in the expert's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Digest {
     pub to: String,
-    pub subject: String,
-    pub body: String,
+    /// The language code the expert chose (`en`, `es`).
+    pub lang: String,
+    /// Their topics with news, in the topics' usual order.
+    pub topics: Vec<TopicNews>,
 }
 
-/// One digest per subscriber with anything new in their topics: counts
-/// per topic, urgent ones called out, a link to the queue; no question text.
-pub fn digests(
-    subscriptions: &[Subscription],
-    arrivals: &[Arrival],
-    base_url: &str,
-) -> Vec<Digest> {
-    let base = base_url.trim_end_matches('/');
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicNews {
+    pub topic: Topic,
+    pub arrived: usize,
+    pub urgent: usize,
+}
+
+impl Digest {
+    pub fn arrived(&self) -> usize {
+        self.topics.iter().map(|t| t.arrived).sum()
+    }
+
+    pub fn urgent(&self) -> usize {
+        self.topics.iter().map(|t| t.urgent).sum()
+    }
+}
+
+/// One digest per subscriber with anything new in their topics.
+pub fn digests(subscriptions: &[Subscription], arrivals: &[Arrival]) -> Vec<Digest> {
     subscriptions
         .iter()
         .filter_map(|sub| {
-            let mut lines = Vec::new();
-            let (mut total, mut urgent_total) = (0, 0);
-            for topic in Topic::ALL.iter().filter(|t| sub.topics.contains(t)) {
-                let here: Vec<&Arrival> = arrivals.iter().filter(|a| a.topic == *topic).collect();
-                if here.is_empty() {
-                    continue;
-                }
-                let urgent = here.iter().filter(|a| a.urgent).count();
-                total += here.len();
-                urgent_total += urgent;
-                let mut line = format!("- {}: {}", topic.label(), here.len());
-                if urgent > 0 {
-                    line.push_str(&format!(" ({urgent} urgent)"));
-                }
-                lines.push(line);
-            }
-            if total == 0 {
-                return None;
-            }
-            let noun = if total == 1 { "question" } else { "questions" };
-            let mut subject = format!("{total} new {noun} waiting on Confide");
-            if urgent_total > 0 {
-                subject.push_str(&format!(", {urgent_total} urgent"));
-            }
-            let body = format!(
-                "New questions in your topics:\n\n{}\n\nRead and answer them (log in first): {base}/expert\n\n\
-                 We never put a question's words in email: mail passes through servers nobody here \
-                 controls, and the people asking did not agree to that.\n\n\
-                 To stop these emails, change your settings: {base}/expert/account\n",
-                lines.join("\n")
-            );
-            Some(Digest {
+            let topics: Vec<TopicNews> = Topic::ALL
+                .iter()
+                .filter(|t| sub.topics.contains(t))
+                .map(|&topic| {
+                    let here = arrivals.iter().filter(|a| a.topic == topic);
+                    TopicNews {
+                        topic,
+                        arrived: here.clone().count(),
+                        urgent: here.filter(|a| a.urgent).count(),
+                    }
+                })
+                .filter(|news| news.arrived > 0)
+                .collect();
+            (!topics.is_empty()).then(|| Digest {
                 to: sub.email.clone(),
-                subject,
-                body,
+                lang: sub.lang.clone(),
+                topics,
             })
         })
         .collect()
@@ -143,6 +142,7 @@ mod tests {
             account: AccountId(1),
             email: email.into(),
             topics: topics.to_vec(),
+            lang: "es".into(),
         }
     }
 
@@ -170,14 +170,26 @@ mod tests {
                 urgent: false,
             },
         ];
-        let out = digests(&subs, &arrivals, "https://confide.example/");
+        let out = digests(&subs, &arrivals);
         assert_eq!(out.len(), 1, "b@ has nothing new in desire");
         let d = &out[0];
-        assert_eq!(d.to, "a@x.org");
-        assert_eq!(d.subject, "3 new questions waiting on Confide, 1 urgent");
-        assert!(d.body.contains("- Pain and discomfort: 2 (1 urgent)"));
-        assert!(d.body.contains("- STIs and testing: 1"));
-        assert!(!d.body.contains("Feelings"), "only their topics");
-        assert!(d.body.contains("https://confide.example/expert\n"));
+        assert_eq!((d.to.as_str(), d.lang.as_str()), ("a@x.org", "es"));
+        assert_eq!(
+            d.topics,
+            [
+                TopicNews {
+                    topic: Topic::Pain,
+                    arrived: 2,
+                    urgent: 1
+                },
+                TopicNews {
+                    topic: Topic::Sti,
+                    arrived: 1,
+                    urgent: 0
+                },
+            ],
+            "only their topics"
+        );
+        assert_eq!((d.arrived(), d.urgent()), (3, 1));
     }
 }

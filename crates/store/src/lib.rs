@@ -225,12 +225,14 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<()>;
 
     // Email about new questions.
-    /// An expert's address (or none) and the topics they want to hear about.
+    /// An expert's address (or none), the topics they want to hear about,
+    /// and the language (a code) to write to them in.
     async fn set_notifications(
         &self,
         account: AccountId,
         email: Option<&EmailAddress>,
         topics: &[Topic],
+        lang: &str,
         at: Timestamp,
     ) -> Result<()>;
     async fn notifications(&self, account: AccountId) -> Result<(Option<String>, Vec<Topic>)>;

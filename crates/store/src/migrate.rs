@@ -64,6 +64,11 @@ pub(crate) const SQLITE: &[Migration] = &[
         name: "rate_limits",
         sql: include_str!("../migrations/sqlite/0011_rate_limits.sql"),
     },
+    Migration {
+        version: 12,
+        name: "notify_lang",
+        sql: include_str!("../migrations/sqlite/0012_notify_lang.sql"),
+    },
 ];
 
 /// Kept in step with [`SQLITE`]: the same versions and names, PostgreSQL types.
@@ -122,6 +127,11 @@ pub(crate) const POSTGRES: &[Migration] = &[
         version: 11,
         name: "rate_limits",
         sql: include_str!("../migrations/postgres/0011_rate_limits.sql"),
+    },
+    Migration {
+        version: 12,
+        name: "notify_lang",
+        sql: include_str!("../migrations/postgres/0012_notify_lang.sql"),
     },
 ];
 

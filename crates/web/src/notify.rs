@@ -13,7 +13,9 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::Deserialize;
 
+use crate::i18n::{m, Lang, Tr};
 use crate::Error;
+use fluent_bundle::FluentValue;
 
 /// How the connection to the mail server is protected.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -103,18 +105,59 @@ impl Mailer {
 
     async fn send(&self, digest: &Digest) -> Result<(), String> {
         let to: Mailbox = digest.to.parse().map_err(|e| format!("address: {e}"))?;
+        let (subject, body) = self.words(digest);
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(&digest.subject)
+            .subject(subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(digest.body.clone())
+            .body(body)
             .map_err(|e| format!("message: {e}"))?;
         self.transport
             .send(message)
             .await
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+}
+
+impl Mailer {
+    /// The digest's subject and plain-text body, in the expert's language.
+    fn words(&self, digest: &Digest) -> (String, String) {
+        let tr = Tr::new(Lang::parse(&digest.lang).unwrap_or_default());
+        let n = |x: usize| FluentValue::from(x as i64);
+        let subject = tr.text_with(
+            m::MAIL_SUBJECT,
+            &[
+                ("count", n(digest.arrived())),
+                ("urgent", n(digest.urgent())),
+            ],
+        );
+        let lines: Vec<String> = digest
+            .topics
+            .iter()
+            .map(|news| {
+                tr.text_with(
+                    m::MAIL_TOPIC_LINE,
+                    &[
+                        ("topic", crate::view::topic_name(news.topic, tr).into()),
+                        ("count", n(news.arrived)),
+                        ("urgent", n(news.urgent)),
+                    ],
+                )
+                .into_owned()
+            })
+            .collect();
+        let base = &self.base_url;
+        let body = tr.text_with(
+            m::MAIL_BODY,
+            &[
+                ("topics", lines.join("\n").into()),
+                ("queue", format!("{base}/expert").into()),
+                ("settings", format!("{base}/expert/account").into()),
+            ],
+        );
+        (subject.into_owned(), body.into_owned())
     }
 }
 
@@ -140,7 +183,7 @@ pub async fn send_digests(store: &dyn Store, mailer: &Mailer) -> Result<usize, E
     }
     let subscriptions = store.subscriptions().await?;
     let mut sent = 0;
-    for digest in digests(&subscriptions, &arrivals, &mailer.base_url) {
+    for digest in digests(&subscriptions, &arrivals) {
         match mailer.send(&digest).await {
             Ok(()) => sent += 1,
             // The error may name the expert's address; never an asker's words.
@@ -166,6 +209,43 @@ pub(crate) async fn run(store: Arc<dyn Store>, mailer: Arc<Mailer>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use confide_core::notification::TopicNews;
+    use confide_core::Topic;
+
+    #[test]
+    fn a_digest_is_worded_in_the_experts_language() {
+        let mailer = Mailer::new(&config(), Some("https://confide.example/")).unwrap();
+        let mut digest = Digest {
+            to: "kim@clinic.example".into(),
+            lang: "es".into(),
+            topics: vec![
+                TopicNews {
+                    topic: Topic::Pain,
+                    arrived: 2,
+                    urgent: 1,
+                },
+                TopicNews {
+                    topic: Topic::Sti,
+                    arrived: 1,
+                    urgent: 0,
+                },
+            ],
+        };
+        let (subject, body) = mailer.words(&digest);
+        assert_eq!(subject, "3 preguntas nuevas esperan en Confide, 1 urgente");
+        assert!(body.starts_with("Preguntas nuevas en tus temas:\n\n- Dolor y molestias: 2 (1 urgente)\n- ITS y pruebas: 1\n\n"), "{body}");
+        assert!(body.contains("https://confide.example/expert\n"), "{body}");
+        digest.lang = "en".into();
+        digest.topics.truncate(1);
+        digest.topics[0].urgent = 0;
+        let (subject, body) = mailer.words(&digest);
+        assert_eq!(subject, "2 new questions waiting on Confide");
+        assert!(body.contains("- Pain and discomfort: 2\n"), "{body}");
+        assert!(
+            body.ends_with("https://confide.example/expert/account"),
+            "{body}"
+        );
+    }
 
     fn config() -> SmtpConfig {
         SmtpConfig {

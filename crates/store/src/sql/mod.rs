@@ -1158,9 +1158,11 @@ impl Store for Backend {
         account: AccountId,
         email: Option<&EmailAddress>,
         topics: &[Topic],
+        lang: &str,
         at: Timestamp,
     ) -> Result<()> {
-        self.save_notifications(account, email, topics, at).await
+        self.save_notifications(account, email, topics, lang, at)
+            .await
     }
 
     async fn notifications(&self, account: AccountId) -> Result<(Option<String>, Vec<Topic>)> {

@@ -27,14 +27,16 @@ impl Backend {
         account: AccountId,
         email: Option<&EmailAddress>,
         topics: &[Topic],
+        lang: &str,
         at: Timestamp,
     ) -> Result<()> {
         let mut tx = self.writer.begin().await?;
         let changed = sqlx::query(&q(
-            "UPDATE accounts SET notify_email = ?, notify_topics = ? WHERE id = ?",
+            "UPDATE accounts SET notify_email = ?, notify_topics = ?, notify_lang = ? WHERE id = ?",
         ))
         .bind(email.map(EmailAddress::as_str))
         .bind(topics_to_text(topics))
+        .bind(lang)
         .bind(account.0)
         .execute(&mut *tx)
         .await?
@@ -66,10 +68,12 @@ impl Backend {
 
     pub(super) async fn list_subscriptions(&self) -> Result<Vec<Subscription>> {
         // Only people who may answer today: verified and enabled.
-        sqlx::query(&q("SELECT id, notify_email, notify_topics FROM accounts
+        sqlx::query(&q(
+            "SELECT id, notify_email, notify_topics, notify_lang FROM accounts
              WHERE notify_email IS NOT NULL AND notify_topics <> ''
                AND verified_at IS NOT NULL AND disabled = FALSE
-             ORDER BY id"))
+             ORDER BY id",
+        ))
         .fetch_all(&self.reader)
         .await?
         .iter()
@@ -78,6 +82,7 @@ impl Backend {
                 account: AccountId(row.try_get("id")?),
                 email: row.try_get("notify_email")?,
                 topics: topics_from_text(row.try_get("notify_topics")?),
+                lang: row.try_get("notify_lang")?,
             })
         })
         .collect()

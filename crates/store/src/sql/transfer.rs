@@ -57,6 +57,7 @@ const TABLES: &[Table] = &[
             ("verified_at", OptInt),
             ("notify_email", OptText),
             ("notify_topics", Text),
+            ("notify_lang", Text),
         ],
     },
     Table {

@@ -1124,13 +1124,14 @@ async fn subscriptions_arrivals_and_a_cursor_one_node_wins(store: &dyn Store) {
             kim,
             Some(&email),
             &[Topic::Pain, Topic::Emotions],
+            "es",
             Timestamp(1),
         )
         .await
         .unwrap();
     let other = EmailAddress::parse("wait@clinic.example").unwrap();
     store
-        .set_notifications(applicant, Some(&other), &[Topic::Pain], Timestamp(1))
+        .set_notifications(applicant, Some(&other), &[Topic::Pain], "en", Timestamp(1))
         .await
         .unwrap();
     let (saved, topics) = store.notifications(kim).await.unwrap();
@@ -1139,6 +1140,7 @@ async fn subscriptions_arrivals_and_a_cursor_one_node_wins(store: &dyn Store) {
     let subs = store.subscriptions().await.unwrap();
     assert_eq!(subs.len(), 1, "only verified experts get email");
     assert_eq!(subs[0].account, kim);
+    assert_eq!(subs[0].lang, "es", "written to in the language they chose");
 
     let start = store.last_change().await.unwrap();
     let q1 = store
@@ -1174,12 +1176,12 @@ async fn subscriptions_arrivals_and_a_cursor_one_node_wins(store: &dyn Store) {
     assert_eq!(store.cursor("notify").await.unwrap(), Some(end));
 
     store
-        .set_notifications(kim, None, &[], Timestamp(20))
+        .set_notifications(kim, None, &[], "en", Timestamp(20))
         .await
         .unwrap();
     assert!(store.subscriptions().await.unwrap().is_empty());
     store
-        .set_notifications(kim, Some(&email), &[Topic::Pain], Timestamp(21))
+        .set_notifications(kim, Some(&email), &[Topic::Pain], "en", Timestamp(21))
         .await
         .unwrap();
     store.forget_account(kim, Timestamp(30)).await.unwrap();
@@ -1428,7 +1430,7 @@ async fn mangled_imports_are_refused_with_a_line_and_leave_nothing() {
     let header =
         format!(r#"{{"format":"confide-export","version":1,"schema":{schema},"exported_at":0}}"#);
     const PIECES: &[&str] = &[
-        r#"{"table":"accounts","row":{"id":1,"handle":"a.b.c","display_name":"A","credentials":"C","role":"expert","password_hash":"!","disabled":false,"created_at":0,"verified_at":null,"notify_email":null,"notify_topics":""}}"#,
+        r#"{"table":"accounts","row":{"id":1,"handle":"a.b.c","display_name":"A","credentials":"C","role":"expert","password_hash":"!","disabled":false,"created_at":0,"verified_at":null,"notify_email":null,"notify_topics":"","notify_lang":"en"}}"#,
         r#"{"table":"accounts","row":{"id":"1"}}"#,
         r#"{"table":"questions","row":{"id":1}}"#,
         r#"{"table":"answers","row":{"id":1,"question_id":99}}"#,

@@ -782,6 +782,7 @@ pub async fn export_account(
 pub async fn save_notifications(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
+    ui: Ui,
     PageForm(form): PageForm<std::collections::HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let session = require_login(session, "/expert/account")?;
@@ -797,7 +798,14 @@ pub async fn save_notifications(
         .collect();
     state
         .store
-        .set_notifications(session.account.id, email.as_ref(), &topics, now())
+        .set_notifications(
+            session.account.id,
+            email.as_ref(),
+            &topics,
+            // Emails come in the language of the page the settings were saved on.
+            ui.tr.lang().code(),
+            now(),
+        )
         .await?;
     Ok(Redirect::to("/expert/account#notify-heading").into_response())
 }
