@@ -20,7 +20,8 @@ pub enum PiiKind {
 }
 
 impl PiiKind {
-    /// What replaces the text in the stored question.
+    /// What replaces the text in the stored question, in English (pages
+    /// use the asker's language: see [`redact_with`]).
     pub fn placeholder(self) -> &'static str {
         match self {
             PiiKind::Email => "[email removed]",
@@ -29,18 +30,6 @@ impl PiiKind {
             PiiKind::Handle => "[username removed]",
             PiiKind::Address => "[address removed]",
             PiiKind::Name => "[name removed]",
-        }
-    }
-
-    /// For the preview: "an email address", "a name".
-    pub fn describe(self) -> &'static str {
-        match self {
-            PiiKind::Email => "an email address",
-            PiiKind::Phone => "a phone number",
-            PiiKind::Url => "a link",
-            PiiKind::Handle => "a social media username",
-            PiiKind::Address => "a street address or postcode",
-            PiiKind::Name => "a name",
         }
     }
 }
@@ -186,7 +175,15 @@ fn acceptable(kind: PiiKind, found: &str) -> bool {
     }
 }
 
+/// [`redact_with`] English placeholders.
 pub fn redact(text: &str) -> Redacted {
+    redact_with(text, |kind| kind.placeholder().to_owned())
+}
+
+/// Replaces whatever could identify someone with `placeholder(kind)`,
+/// which should be bracketed like "[name removed]" so no pattern takes it
+/// for something to remove again.
+pub fn redact_with(text: &str, placeholder: impl Fn(PiiKind) -> String) -> Redacted {
     let mut found: Vec<Removal> = Vec::new();
     for pattern in patterns() {
         for captures in pattern.regex.captures_iter(text) {
@@ -215,7 +212,7 @@ pub fn redact(text: &str) -> Redacted {
     let mut at = 0;
     for r in &removed {
         out.push_str(&text[at..r.span.0]);
-        out.push_str(r.kind.placeholder());
+        out.push_str(&placeholder(r.kind));
         at = r.span.1;
     }
     out.push_str(&text[at..]);

@@ -101,3 +101,13 @@ ask-erase-no = No, keep it
 ask-erased-title = Your question was erased
 ask-erased-explain = It is gone from our database, with its answers and your replies. Your private link no longer works.
 ask-erased-back = Back to the answers
+
+## What stands in the stored text where something identifying was
+## (always in square brackets)
+
+ask-removed-email = [email removed]
+ask-removed-phone = [phone number removed]
+ask-removed-url = [link removed]
+ask-removed-handle = [username removed]
+ask-removed-address = [address removed]
+ask-removed-name = [name removed]

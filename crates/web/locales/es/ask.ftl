@@ -101,3 +101,13 @@ ask-erase-no = No, quiero conservarla
 ask-erased-title = Hemos borrado tu pregunta
 ask-erased-explain = Ya no está en nuestra base de datos, ni sus respuestas ni tus mensajes. Tu enlace privado ya no funciona.
 ask-erased-back = Volver a las respuestas
+
+## Lo que queda en el texto guardado donde había algo que identificaba
+## (siempre entre corchetes)
+
+ask-removed-email = [correo eliminado]
+ask-removed-phone = [teléfono eliminado]
+ask-removed-url = [enlace eliminado]
+ask-removed-handle = [usuario eliminado]
+ask-removed-address = [dirección eliminada]
+ask-removed-name = [nombre eliminado]

@@ -19,7 +19,7 @@ use crate::i18n::{m, Tr, Ui};
 use crate::limits::{Client, Limit};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
-use confide_core::redaction::{redact, PiiKind};
+use confide_core::redaction::{redact_with, PiiKind};
 use confide_search::{Filter, SearchResult};
 
 #[derive(Deserialize, Default)]
@@ -223,8 +223,8 @@ pub async fn submit(
     // Anything that could identify the asker is taken out, and they see
     // what before anything is stored. The preview's form holds the cleaned
     // text, which passes through unchanged when they send it.
-    let clean_title = redact(title.as_str());
-    let clean_body = redact(body.as_str());
+    let clean_title = redact_with(title.as_str(), |k| placeholder(k, ui.tr));
+    let clean_body = redact_with(body.as_str(), |k| placeholder(k, ui.tr));
     if clean_title.changed() || clean_body.changed() {
         let removed: Vec<PiiKind> = clean_title
             .removed
@@ -293,6 +293,20 @@ pub async fn submit(
     Ok(response)
 }
 
+/// What stands in the stored text where something identifying was: in
+/// the asker's language, since they and the experts read it there.
+fn placeholder(kind: PiiKind, tr: Tr) -> String {
+    let msg = match kind {
+        PiiKind::Email => m::ASK_REMOVED_EMAIL,
+        PiiKind::Phone => m::ASK_REMOVED_PHONE,
+        PiiKind::Url => m::ASK_REMOVED_URL,
+        PiiKind::Handle => m::ASK_REMOVED_HANDLE,
+        PiiKind::Address => m::ASK_REMOVED_ADDRESS,
+        PiiKind::Name => m::ASK_REMOVED_NAME,
+    };
+    tr.text(msg).into_owned()
+}
+
 fn redaction_preview(
     state: &AppState,
     ui: &Ui,
@@ -317,7 +331,7 @@ fn redaction_preview(
             h1 { (tr.text(m::ASK_REDACTED_HEADING)) }
             div class="notice" role="status" {
                 // The note is what the stored text holds, word for word.
-                p { (view::slotted(&notice, html! { code { (PiiKind::Name.placeholder()) } })) }
+                p { (view::slotted(&notice, html! { code { (placeholder(PiiKind::Name, tr)) } })) }
                 p { (tr.text(m::ASK_REDACTED_READ)) }
             }
             form method="post" action="/ask" class="ask" {
@@ -507,6 +521,7 @@ pub async fn reply(
     State(state): State<AppState>,
     Path(capability): Path<String>,
     client: Client,
+    ui: Ui,
     PageForm(form): PageForm<ReplyForm>,
 ) -> Result<Response, PageError> {
     let (capability, id) = resolve(&state, &capability).await?;
@@ -514,7 +529,7 @@ pub async fn reply(
     state.limits.check(Limit::Reply, &client).await?;
     // An asker's reply is cleaned like their question (no preview: a reply
     // is short, and the placeholders show what was taken out).
-    let body = ReplyBody::parse(&redact(&form.body).text)?;
+    let body = ReplyBody::parse(&redact_with(&form.body, |k| placeholder(k, ui.tr)).text)?;
     let answer = form.answer_id.map(AnswerId);
     let draft = ReplyDraft::new(id, answer, None, body, now());
     let reply = state.store.create_reply(&draft).await?;

@@ -182,6 +182,35 @@ async fn each_language_has_its_own_kept_copy_of_a_page() {
     assert!(title.is_match(&page), "no Spanish date in the page");
 }
 
+#[tokio::test]
+async fn what_redaction_leaves_is_in_the_askers_language() {
+    let app = spawn_app().await;
+    let form = app.get_as("lang=es", "/ask").await.1;
+    let r = app
+        .http
+        .post(app.url("/ask"))
+        .header("cookie", "lang=es")
+        .form(&[
+            ("csrf", csrf_in(&form).as_str()),
+            ("title", "¿Es normal sangrar después?"),
+            (
+                "body",
+                "Escríbeme a lucia@correo.example, me llamo Lucía y tengo miedo.",
+            ),
+            ("topic", "other"),
+            ("action", "send"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("Escríbeme a [correo eliminado], me llamo [nombre eliminado] y tengo miedo."),
+        "{page}"
+    );
+    assert!(!page.contains("lucia@"));
+}
+
 // ---- Completeness -------------------------------------------------------
 
 /// English words that no Spanish interface text contains. The content this
