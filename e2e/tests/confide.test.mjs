@@ -259,15 +259,16 @@ test("a Spanish browser gets Spanish pages, and the switcher changes language", 
   await page.getByRole("heading", { name: "Preguntas respondidas parecidas a la tuya" }).waitFor();
   await check(page, "ask-es");
 
-  // The switcher: a plain link, back to the same page, remembered after.
-  await page.getByRole("link", { name: "English" }).click();
+  // The switcher: a small form (no script), back to the same page, remembered after.
+  await page.getByRole("button", { name: "English" }).click();
   await page.waitForURL(`${base}/ask`);
+  await page.getByRole("heading", { name: "Ask anonymously" }).waitFor();
   assert.equal(await page.getAttribute("html", "lang"), "en");
   await page.goto(`${base}/search`);
   assert.equal(await page.getAttribute("html", "lang"), "en");
-  await page.getByRole("link", { name: "Español" }).click();
-  assert.equal(await page.getAttribute("html", "lang"), "es");
+  await page.getByRole("button", { name: "Español" }).click();
   await page.getByRole("heading", { name: "Busca en las respuestas" }).waitFor();
+  assert.equal(await page.getAttribute("html", "lang"), "es");
 
   // Spanish runs longer than English: still no sideways scrolling on a phone.
   const small = await (await context({ locale: "es-ES", viewport: { width: 360, height: 800 }, deviceScaleFactor: 3 })).newPage();

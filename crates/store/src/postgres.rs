@@ -84,12 +84,16 @@ mod dialect {
         static TRANSLATED: LazyLock<RwLock<HashMap<Box<str>, Arc<str>>>> =
             LazyLock::new(Default::default);
         const MOST: usize = 1024;
-        if let Some(done) = TRANSLATED.read().ok().and_then(|m| m.get(sql).cloned()) {
-            return done;
-        }
+        let full = match TRANSLATED.read() {
+            Ok(map) => match map.get(sql) {
+                Some(done) => return done.clone(),
+                None => map.len() >= MOST,
+            },
+            Err(_) => true,
+        };
         let done: Arc<str> = super::translate(sql).into();
-        if let Ok(mut map) = TRANSLATED.write() {
-            if map.len() < MOST {
+        if !full {
+            if let Ok(mut map) = TRANSLATED.write() {
                 map.insert(sql.into(), done.clone());
             }
         }

@@ -154,6 +154,9 @@ pub fn page_message(error: &Error, tr: Tr) -> String {
             "bad_login" => text(m::INVALID_BAD_LOGIN),
             "bad_reason" => text(m::INVALID_BAD_REASON),
             "not_confirmed" => text(m::INVALID_NOT_CONFIRMED),
+            "unknown_language" => text(m::INVALID_UNKNOWN_LANGUAGE),
+            // The parser's own words name its internals: say it plainly.
+            "bad_query" | "bad_json" => text(m::INVALID_BAD_QUERY),
             _ => message.clone(),
         },
         Error::NotFound => text(m::INVALID_NOT_FOUND),
@@ -222,6 +225,9 @@ fn detail_message(detail: &str, tr: Tr) -> String {
         "that account is disabled" => m::INVALID_ACCOUNT_DISABLED,
         "already verified" => m::INVALID_ALREADY_VERIFIED,
         "not verified, so nothing to revoke" => m::INVALID_NOT_VERIFIED,
+        "only an application waiting for a decision can be rejected; revoke a verified expert instead" => {
+            m::INVALID_REJECT_WAITING_ONLY
+        }
         "already hidden" => m::INVALID_ALREADY_HIDDEN,
         "not hidden" => m::INVALID_NOT_HIDDEN,
         "that review is not open" => m::INVALID_REVIEW_NOT_OPEN,
@@ -279,29 +285,35 @@ struct Unrendered(std::sync::Arc<Error>);
 /// Writes every error page in the language of the request it answers, and
 /// tells caches that pages differ by language.
 pub async fn localise_pages(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
     let lang = Lang::for_request(request.headers());
     let tr = Tr::new(lang);
     let mut response = next.run(request).await;
-    let html = response
+    // Pages and feeds are worded in the reader's language.
+    let worded = response
         .headers()
         .get(axum::http::header::CONTENT_TYPE)
-        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-    if html || response.extensions().get::<Unrendered>().is_some() {
+        .is_some_and(|t| {
+            t.as_bytes().starts_with(b"text/html")
+                || t.as_bytes().starts_with(b"application/atom+xml")
+        });
+    if worded || response.extensions().get::<Unrendered>().is_some() {
         let headers = response.headers_mut();
         headers.insert(
             axum::http::header::CONTENT_LANGUAGE,
             axum::http::HeaderValue::from_static(lang.code()),
         );
-        headers.insert(
+        headers.append(
             axum::http::header::VARY,
             axum::http::HeaderValue::from_static("accept-language, cookie"),
         );
     }
     if let Some(Unrendered(error)) = response.extensions_mut().remove::<Unrendered>() {
-        let markup = crate::view::error_page(response.status(), &error, tr);
+        let markup =
+            crate::view::error_page(response.status(), &error, tr, &state.config.quick_exit_url);
         let (mut parts, _) = response.into_parts();
         parts.headers.insert(
             axum::http::header::CONTENT_TYPE,

@@ -366,38 +366,54 @@ pub struct Ui {
     pub here: String,
 }
 
+impl Ui {
+    /// The same, coming back to `here` after switching (a page kept for
+    /// every reader must not carry one reader's address).
+    pub fn at(&self, here: impl Into<String>) -> Ui {
+        Ui {
+            tr: self.tr,
+            here: here.into(),
+        }
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Ui {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Ui {
-            tr: Tr::new(Lang::for_request(&parts.headers)),
-            here: parts
+        let here = if parts.method == axum::http::Method::GET {
+            parts
                 .uri
                 .path_and_query()
-                .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned()),
+                .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned())
+        } else {
+            page_behind(parts.uri.path())
+        };
+        Ok(Ui {
+            tr: Tr::new(Lang::for_request(&parts.headers)),
+            here,
         })
     }
 }
 
-/// A value for a URL's query string: everything but unreserved characters
-/// percent-encoded.
-pub fn query_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3 / 2);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+/// A page shown in answer to a form has no address of its own to come
+/// back to: the page the form belongs to, where there is one to read.
+fn page_behind(path: &str) -> String {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["ask"] | ["login"] | ["experts", "apply"] | ["expert", "account"] => path.to_owned(),
+        [.., "edit"] => path.to_owned(),
+        ["q", id, ..] => format!("/q/{id}"),
+        ["private", capability, ..] => format!("/private/{capability}"),
+        _ => "/".to_owned(),
     }
-    out
 }
 
 /// Where the switcher may send someone back to: a path on this site,
 /// never another site (`//host` or `/\host` would leave it).
 pub fn local_path(back: &str) -> Option<&str> {
     (back.starts_with('/')
+        && back.is_ascii()
         && !back.starts_with("//")
         && !back.starts_with("/\\")
         && !back.chars().any(|c| c.is_control()))
@@ -443,7 +459,9 @@ mod tests {
                 .lines()
                 .skip_while(|l| l.split_once('=').map(|(k, _)| k.trim_end()) != Some(id));
             let mut text = lines.next().unwrap_or_default().to_owned();
-            for l in lines.take_while(|l| l.starts_with(' ') || l.is_empty()) {
+            // A message runs on over indented lines and the `}` that
+            // close its selectors, up to the next id or comment.
+            for l in lines.take_while(|l| l.starts_with([' ', '}']) || l.is_empty()) {
                 text.push_str(l);
             }
             let mut vars: Vec<String> = text
@@ -529,11 +547,25 @@ mod tests {
     }
 
     #[test]
+    fn after_a_form_the_switcher_returns_to_its_page() {
+        assert_eq!(page_behind("/ask"), "/ask");
+        assert_eq!(page_behind("/q/12/answers"), "/q/12");
+        assert_eq!(page_behind("/private/abc/replies"), "/private/abc");
+        assert_eq!(
+            page_behind("/moderation/question/3/edit"),
+            "/moderation/question/3/edit"
+        );
+        assert_eq!(page_behind("/flags"), "/");
+        assert_eq!(page_behind("/expert/account/delete"), "/");
+    }
+
+    #[test]
     fn the_switcher_only_returns_to_this_site() {
         assert_eq!(local_path("/q/1?x=2"), Some("/q/1?x=2"));
         assert_eq!(local_path("//evil.example"), None);
         assert_eq!(local_path("/\\evil.example"), None);
         assert_eq!(local_path("https://evil.example"), None);
         assert_eq!(local_path("/a\nb"), None);
+        assert_eq!(local_path("/\u{2028}x"), None);
     }
 }

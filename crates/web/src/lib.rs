@@ -189,7 +189,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::log_request,
         ))
-        .layer(axum::middleware::from_fn(error::localise_pages))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::localise_pages,
+        ))
         .with_state(state)
 }
 

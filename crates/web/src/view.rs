@@ -88,26 +88,31 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
     }
 }
 
-/// Links to this same page in each other language. Plain links, so they
-/// work without JavaScript; each names its language in that language.
+/// This same page in each other language: a small form, so it works
+/// without JavaScript and the way back (which may hold a private link or
+/// a search) never becomes an address of its own. Each language is named
+/// in itself.
 fn language_switcher(ui: &Ui) -> Markup {
-    let back = crate::i18n::query_value(&ui.here);
     html! {
         nav class="languages" aria-label=(ui.tr.text(m::LANGUAGE_SWITCHER)) {
-            @for lang in Lang::ALL {
-                @if lang == ui.tr.lang() {
-                    span lang=(lang.code()) aria-current="true" { (lang.endonym()) }
-                } @else {
-                    a href={ "/language?to=" (lang.code()) "&back=" (back) } lang=(lang.code()) hreflang=(lang.code()) {
-                        (lang.endonym())
+            form method="post" action="/language" class="inline" {
+                input type="hidden" name="back" value=(ui.here);
+                @for lang in Lang::ALL {
+                    @if lang == ui.tr.lang() {
+                        span lang=(lang.code()) aria-current="true" { (lang.endonym()) }
+                    } @else {
+                        button type="submit" name="to" value=(lang.code()) class="link" lang=(lang.code()) {
+                            (lang.endonym())
+                        }
                     }
+                    " "
                 }
             }
         }
     }
 }
 
-pub fn error_page(status: StatusCode, error: &Error, tr: Tr) -> Markup {
+pub fn error_page(status: StatusCode, error: &Error, tr: Tr, quick_exit_url: &str) -> Markup {
     let (heading, advice) = match error {
         Error::NotFound => (m::ERROR_NOT_FOUND, Some(m::ERROR_NOT_FOUND_ADVICE)),
         Error::Unauthorized => (m::ERROR_UNAUTHORIZED, Some(m::ERROR_UNAUTHORIZED_ADVICE)),
@@ -129,7 +134,7 @@ pub fn error_page(status: StatusCode, error: &Error, tr: Tr) -> Markup {
         ui: &ui,
         account: None,
         logout_csrf: None,
-        quick_exit_url: "https://www.bbc.com/weather",
+        quick_exit_url,
         script: None,
     };
     layout(

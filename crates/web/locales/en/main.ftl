@@ -238,14 +238,23 @@ error-go-ask = Ask a question
 ## Why input was refused ($field is one of the field names below)
 
 invalid-empty = { $field }: this is empty.
-invalid-too-long = { $field }: { $len } characters; at most { $max }.
-invalid-too-short = { $field }: { $len } characters; at least { $min }.
+invalid-too-long = { $field }: { $len ->
+    [one] 1 character
+   *[other] { $len } characters
+}; at most { $max }.
+invalid-too-short = { $field }: { $len ->
+    [one] 1 character
+   *[other] { $len } characters
+}; at least { $min }.
 invalid-control-characters = { $field } contains control characters.
 invalid-unknown-topic = That is not one of our topics.
 invalid-unknown-role = That role does not exist: expected expert, moderator or admin.
 invalid-bad-handle = A handle may hold only lowercase letters, digits, '.', '-' and '_'.
 invalid-bad-email = That does not look like an email address.
-invalid-rate-limited = Too many requests from here; please wait { $seconds } seconds and try again.
+invalid-rate-limited = Too many requests from here; please wait { $seconds ->
+    [one] a second
+   *[other] { $seconds } seconds
+} and try again.
 invalid-csrf = The form has expired or did not come from this site; reload the page and try again.
 invalid-not-found = Not found.
 invalid-log-in = Log in first.
@@ -259,6 +268,9 @@ invalid-self-decision = You cannot reject or revoke yourself.
 invalid-account-disabled = That account is disabled.
 invalid-already-verified = Already verified.
 invalid-not-verified = Not verified, so nothing to revoke.
+invalid-reject-waiting-only = Only an application waiting for a decision can be rejected; revoke a verified expert instead.
+invalid-unknown-language = We speak English (en) and Spanish (es).
+invalid-bad-query = That address has something in it we cannot read. Go back and try again.
 invalid-already-hidden = Already hidden.
 invalid-not-hidden = Not hidden.
 invalid-review-not-open = That review is not open.

@@ -88,8 +88,8 @@ ask-export = Antes, si quieres, puedes { $link }.
 ask-export-link = descargar una copia (JSON)
 ask-follow-heading = Sigue tu pregunta
 # $link: un enlace cuyo texto es ask-follow-feed.
-ask-follow = Añade { $link } a un lector de feeds para enterarte de las respuestas sin darnos ninguna dirección. Como esta página, la dirección del feed es secreta: guárdala para ti.
-ask-follow-feed = tu feed privado
+ask-follow = Añade { $link } a un lector de canales (RSS o Atom) para enterarte de las respuestas sin darnos ninguna dirección. Como esta página, la dirección del canal es secreta: guárdala para ti.
+ask-follow-feed = tu canal privado
 
 ## Borrar
 

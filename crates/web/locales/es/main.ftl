@@ -56,8 +56,8 @@ count-open-disputes = { $count ->
    *[other] { $count } objeciones abiertas
 }
 count-readers-helped = { $count ->
-    [one] A 1 persona le ha servido
-   *[other] A { $count } personas les ha servido
+    [one] A 1 persona le ha resultado útil
+   *[other] A { $count } personas les ha resultado útil
 }
 
 ## En todas las páginas
@@ -97,7 +97,7 @@ topic-other = Otra cosa
 ## Lo que encontró el triaje (para especialistas, en su cola)
 
 triage-urgent = Urgente
-triage-time-sensitive = Con plazo
+triage-time-sensitive = No puede esperar mucho
 triage-sexual_assault = agresión sexual
 triage-partner_violence = violencia de pareja
 triage-self_harm = autolesión
@@ -127,7 +127,7 @@ question-list-asked = preguntada { $when }
 question-asked-anonymously = preguntada de forma anónima { $when }
 question-edited-by-moderator = editada por moderación
 answers-none-yet = Aún no hay respuesta
-replies-to-question = Respuestas a la pregunta
+replies-to-question = Mensajes sobre la pregunta
 replies-heading = Mensajes
 reply-to-experts = Responder a los especialistas
 reply-to-experts-hint = Haz otra pregunta o cuenta qué te ayudó.
@@ -139,7 +139,7 @@ reply-moderator-note = Editado por moderación: { $note }
 answer-write = Escribe una respuesta
 answer-publish = Publicar respuesta
 answer-helped-asker = ✓ A quien preguntó le sirvió esta respuesta
-answer-answered = respondida { $when }
+answer-answered = publicada { $when }
 answer-edited = , editada { $when }
 answer-last-reviewed = Revisada por última vez el { $reviewed } · próxima revisión el { $due }
 answer-history = historial ({ $count } versiones)
@@ -161,7 +161,7 @@ review-withdraw = Retirar mi revisión
 review-close-label = Cierra esta objeción y di por qué
 review-close = Cerrar la objeción
 review-source = Fuente:
-review-disputed-mark = Otro especialista objeta esto: mira más abajo
+review-disputed-mark = Otra persona especialista ha objetado este pasaje (mira más abajo)
 review-this-answer = Revisar esta respuesta
 review-verdict = Tu veredicto
 review-endorse = Avalar: es correcta
@@ -184,7 +184,7 @@ hidden-from-public = Oculto al público
 moderation-restore = Restaurar
 moderation-why-hide = Por qué ocultarlo
 moderation-hide = Ocultar
-moderation-edit = Editar como moderación
+moderation-edit = Editar como moderador/a
 flag-question = Denunciar esta pregunta
 flag-answer = Denunciar esta respuesta
 flag-reply = Denunciar este mensaje
@@ -207,7 +207,7 @@ version-first = Primera versión
 answer-form-preview = Vista previa
 answer-form-preview-note = Vista previa: aún no se ha publicado
 answer-form-body = Tu respuesta (Markdown)
-answer-form-body-hint = Sé amable y concreto. Di qué muestran las pruebas y cuándo conviene ver a un profesional sanitario.
+answer-form-body-hint = Sé amable y concreto. Di qué dice la evidencia científica y cuándo conviene ver a un profesional sanitario.
 answer-form-references = Referencias, una por línea, citadas en el texto como [1], [2]…
 answer-form-references-hint = Título (Año) doi:10.… o pmid:… o https://…: cita solo lo que hayas comprobado.
 answer-form-reason = Por qué lo cambias (queda en el historial)
@@ -234,15 +234,24 @@ error-go-ask = Hacer una pregunta
 
 ## Por qué se rechazó lo enviado
 
-invalid-empty = { $field }: está vacío.
-invalid-too-long = { $field }: { $len } caracteres; como máximo { $max }.
-invalid-too-short = { $field }: { $len } caracteres; como mínimo { $min }.
+invalid-empty = { $field }: este campo está vacío.
+invalid-too-long = { $field }: { $len ->
+    [one] 1 carácter
+   *[other] { $len } caracteres
+}; como máximo { $max }.
+invalid-too-short = { $field }: { $len ->
+    [one] 1 carácter
+   *[other] { $len } caracteres
+}; como mínimo { $min }.
 invalid-control-characters = { $field } contiene caracteres de control.
 invalid-unknown-topic = Ese no es uno de nuestros temas.
 invalid-unknown-role = Ese rol no existe: se espera expert, moderator o admin.
 invalid-bad-handle = Un nombre de usuario solo puede tener minúsculas, cifras, «.», «-» y «_».
 invalid-bad-email = Eso no parece una dirección de correo.
-invalid-rate-limited = Demasiadas peticiones desde aquí; espera { $seconds } segundos y vuelve a intentarlo.
+invalid-rate-limited = Demasiadas peticiones desde aquí; espera { $seconds ->
+    [one] un segundo
+   *[other] { $seconds } segundos
+} y vuelve a intentarlo.
 invalid-csrf = El formulario ha caducado o no viene de este sitio; recarga la página y vuelve a intentarlo.
 invalid-not-found = No encontrado.
 invalid-log-in = Inicia sesión primero.
@@ -256,8 +265,11 @@ invalid-self-decision = No puedes rechazarte ni retirarte la verificación a ti 
 invalid-account-disabled = Esa cuenta está desactivada.
 invalid-already-verified = Ya está verificada.
 invalid-not-verified = No está verificada, así que no hay nada que retirar.
-invalid-already-hidden = Ya está oculto.
-invalid-not-hidden = No está oculto.
+invalid-reject-waiting-only = Solo se puede rechazar una solicitud pendiente de decisión; a un especialista verificado, retírale la verificación.
+invalid-unknown-language = Hablamos inglés (en) y español (es).
+invalid-bad-query = Esa dirección tiene algo que no podemos leer. Vuelve atrás e inténtalo de nuevo.
+invalid-already-hidden = Ese contenido ya está oculto.
+invalid-not-hidden = Ese contenido no está oculto.
 invalid-review-not-open = Esa revisión no está abierta.
 invalid-too-many-references = Como máximo 30 referencias en una respuesta.
 invalid-bad-doi = Un DOI tiene esta forma: 10.1002/sm2.74.

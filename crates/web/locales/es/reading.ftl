@@ -2,11 +2,11 @@
 # búsqueda y las preguntas parecidas que se muestran al preguntar.
 
 home-heading = Pregunta lo que no puedes preguntar a nadie.
-home-intro = Sexo, intimidad, relaciones, salud sexual: pregunta con tus propias palabras, sin cuenta y sin nombre. Responden especialistas verificados, con pruebas, y otros especialistas revisan sus respuestas.
+home-intro = Sexo, intimidad, relaciones, salud sexual: pregunta con tus propias palabras, sin cuenta y sin nombre. Responden especialistas verificados, basándose en la evidencia científica, y otros especialistas revisan sus respuestas.
 home-topics = Temas
 home-all-topics = Todos los temas
 home-recently-answered = Respondidas hace poco
-home-follow-topic = Seguir este tema (feed Atom)
+home-follow-topic = Seguir este tema (canal Atom)
 home-empty = Aún no hay preguntas respondidas aquí.
 home-older = Preguntas anteriores →
 

@@ -81,7 +81,7 @@ mod-reports = { $count ->
     [one] 1 denuncia
    *[other] { $count } denuncias
 }
-mod-hidden = Se ocultó
+mod-hidden = Oculto
 mod-why-hide = Por qué ocultarlo (quien preguntó lo verá)
 mod-dismiss = Descartar: no tiene nada malo
 mod-edit-instead = Mejor editarlo, explicando por qué
@@ -91,12 +91,12 @@ mod-edit-instead = Mejor editarlo, explicando por qué
 mod-back-to-question = ← Volver a la pregunta
 mod-save-edit = Guardar la edición
 mod-edit-question-title = Editar una pregunta
-mod-edit-question-heading = Editar una pregunta como moderación
+mod-edit-question-heading = Editar una pregunta como moderador/a
 mod-edit-question-intro = Quita lo que identifique a alguien o lo que no corresponda; respeta lo que quería decir quien preguntó. La edición queda en el historial de la pregunta con tu nombre y tu motivo.
 mod-question-body = Pregunta (Markdown)
 mod-why-in-history = Por qué (se muestra en el historial)
 mod-edit-reply-title = Editar un mensaje
-mod-edit-reply-heading = Editar un mensaje como moderación
+mod-edit-reply-heading = Editar un mensaje como moderador/a
 mod-edit-reply-intro = Los mensajes no guardan historial: la redacción anterior se sobrescribe. El mensaje indica que se editó y por qué.
 mod-reply-body = Mensaje (Markdown)
 mod-why-beside-reply = Por qué (se muestra junto al mensaje)

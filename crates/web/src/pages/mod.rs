@@ -90,7 +90,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/experts", get(experts::admin_page))
         .route("/admin/experts/{handle}", post(experts::decide))
-        .route("/language", get(switch_language))
+        .route("/language", get(switch_language).post(switch_language_form))
         .route("/static/site.css", get(stylesheet))
         .route("/robots.txt", get(robots))
         .route("/health", get(health))
@@ -155,8 +155,17 @@ struct LanguageChoice {
     back: Option<String>,
 }
 
+/// The language switcher's form (on every page).
+async fn switch_language_form(
+    state: axum::extract::State<AppState>,
+    crate::extract::PageForm(choice): crate::extract::PageForm<LanguageChoice>,
+) -> Result<Response, PageError> {
+    switch_language(state, Params(choice, std::marker::PhantomData)).await
+}
+
 /// The language switcher: keeps the choice in a cookie that holds the
 /// language code and nothing else, and goes back to the page it came from.
+/// (Also as a plain address, `/language?to=es`, for links from elsewhere.)
 async fn switch_language(
     axum::extract::State(state): axum::extract::State<AppState>,
     Params(choice, _): Params<LanguageChoice, PageError>,

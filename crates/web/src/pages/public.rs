@@ -55,6 +55,9 @@ pub async fn home(
         |t| view::topic_name(t, tr),
     );
     let title = tr.text(m::NAV_ANSWERS);
+    // Kept for every reader: the switcher comes back to the list itself,
+    // not to whatever address this reader typed.
+    let ui = ui.at(topic.map_or_else(|| "/".to_owned(), |t| format!("/?topic={}", t.slug())));
     let markup = view::layout(
         &chrome(&state, &ui, &title, session.as_ref()),
         html! {
@@ -170,6 +173,7 @@ pub(crate) async fn question_page(
     }
     let related_ready = related.is_some();
     let related = related.unwrap_or_default();
+    let ui = ui.at(here.clone());
     let markup = view::layout(
         &chrome(&state, &ui, &thread.question.title, session.as_ref()),
         html! {

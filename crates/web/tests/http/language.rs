@@ -63,14 +63,18 @@ async fn the_switcher_remembers_a_choice_and_goes_back() {
         .text()
         .await
         .unwrap();
-    // The switcher links to this same page in the other language.
+    // The switcher is a form that comes back to this same page.
     assert!(
-        page.contains(r#"href="/language?to=es&amp;back=/search%3Fq%3Dx""#),
-        "switcher link missing"
+        page.contains(r#"<form method="post" action="/language" class="inline"><input type="hidden" name="back" value="/search?q=x">"#),
+        "switcher missing"
     );
-    assert!(page.contains(r#"lang="es" hreflang="es">Español</a>"#));
+    assert!(page.contains(
+        r#"<button type="submit" name="to" value="es" class="link" lang="es">Español</button>"#
+    ));
 
-    let r = app.get("/language?to=es&back=/search%3Fq%3Dx").await;
+    let r = app
+        .post_form(None, "/language", &[("to", "es"), ("back", "/search?q=x")])
+        .await;
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(r.headers()["location"], "/search?q=x");
     let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
@@ -110,9 +114,63 @@ async fn the_switcher_remembers_a_choice_and_goes_back() {
         assert_eq!(r.status().as_u16(), 303, "{back}");
         assert_eq!(r.headers()["location"], "/", "{back}");
     }
-    let r = app.get("/language?to=tlh").await;
+    let r = get_in(&app, "/language?to=tlh", "es").await;
     assert_eq!(r.status().as_u16(), 400);
-    assert!(r.text().await.unwrap().contains("We couldn"));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Hablamos inglés (en) y español (es)."));
+    let r = get_in(&app, "/language", "es").await;
+    assert_eq!(r.status().as_u16(), 400);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("Esa dirección tiene algo que no podemos leer."),
+        "{page}"
+    );
+    assert!(!page.contains("deserialize"), "no parser internals");
+}
+
+#[tokio::test]
+async fn a_kept_page_never_carries_another_readers_address() {
+    let config = confide_web::SiteConfig {
+        publish: confide_core::PublishPolicy::Immediately,
+        ..Default::default()
+    };
+    let app = spawn_app_with(config).await;
+    let (id, _) = app
+        .api_ask("Zibblo wex frandle?", "Quorp zint malveo.", "other")
+        .await;
+    for _ in 0..2 {
+        let page = app
+            .get_text(&format!("/q/{id}/call-555-1234?ref=alice%40example.org"))
+            .await
+            .1;
+        assert!(!page.contains("555") && !page.contains("alice"));
+    }
+    let page = app.get_text(&format!("/q/{id}")).await.1;
+    assert!(
+        page.contains(&format!(r#"name="back" value="/q/{id}/"#)),
+        "canonical way back"
+    );
+    let home = app.get_text("/?utm=bob%40example.org").await.1;
+    assert!(!home.contains("bob"));
+}
+
+#[tokio::test]
+async fn feeds_say_which_language_they_are_in() {
+    let app = spawn_app().await;
+    let r = get_in(&app, "/topics/pain.xml", "es").await;
+    assert_eq!(r.headers()["content-language"], "es");
+    assert!(r.headers()["vary"]
+        .to_str()
+        .unwrap()
+        .contains("accept-language"));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Confide: Dolor y molestias"));
 }
 
 #[tokio::test]
