@@ -673,3 +673,30 @@ fn the_checker_finds_english_in_text_and_attributes() {
     assert!(english_in("<script>var the = 1;</script><p>Zep</p>").is_empty());
     assert!(english_in("<p>ITS <code>confide account create</code></p>").is_empty());
 }
+
+#[tokio::test]
+async fn help_that_cannot_wait_follows_the_chosen_language() {
+    let app = spawn_app().await;
+    let (_, capability) = app
+        .api_ask(
+            "The condom broke last night",
+            "I am not on the pill. What do I do?",
+            "contraception",
+        )
+        .await;
+    // A browser that says English, a reader who chose Spanish.
+    let r = app
+        .http
+        .get(app.url(&format!("/private/{capability}")))
+        .header("accept-language", "en-GB")
+        .header("cookie", "lang=es")
+        .send()
+        .await
+        .unwrap();
+    let page = r.text().await.unwrap();
+    assert_eq!(html_lang(&page), "es");
+    assert!(page.contains("Ayuda que no puede esperar"), "{page}");
+    assert!(page.contains("120 horas"), "the advice in Spanish");
+    assert!(page.contains("Tu país:") && page.contains("Reino Unido"));
+    assert!(!page.contains("Help that can"));
+}
