@@ -90,15 +90,6 @@ impl FlagReason {
             FlagReason::Other => "other",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FlagReason::Harmful => "Harmful or wrong advice",
-            FlagReason::Spam => "Spam or advertising",
-            FlagReason::Identifying => "It identifies someone",
-            FlagReason::Other => "Something else",
-        }
-    }
 }
 
 /// A reader's flag, checked. The note is optional except for "other",

@@ -45,20 +45,6 @@ impl Topic {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Topic::Emotions => "Feelings during and after sex",
-            Topic::Desire => "Desire and arousal",
-            Topic::Pain => "Pain and discomfort",
-            Topic::Contraception => "Contraception and pregnancy",
-            Topic::Sti => "STIs and testing",
-            Topic::Consent => "Consent and boundaries",
-            Topic::Relationships => "Relationships",
-            Topic::Bodies => "Bodies",
-            Topic::Other => "Something else",
-        }
-    }
-
     pub fn parse(s: &str) -> Result<Topic, ValidationError> {
         let s = s.trim();
         Topic::ALL

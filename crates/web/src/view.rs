@@ -4,8 +4,10 @@
 use axum::http::StatusCode;
 use confide_core::moderation::{FlagReason, Target};
 use confide_core::question::ReplyAuthor;
+use confide_core::triage::Category;
 use confide_core::{Account, Answer, AnswerId, QuestionSummary, Reply, Thread, Timestamp, Topic};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
+use std::borrow::Cow;
 
 use crate::i18n::{m, Lang, Msg, Tr, Ui};
 use crate::Error;
@@ -187,7 +189,7 @@ pub fn help_block(
                 p class="countries" {
                     (tr.text(m::HELP_YOUR_COUNTRY)) " "
                     @for code in crate::resources::COUNTRIES {
-                        @let name = tr.text_or(&format!("help-country-{code}"), code);
+                        @let name = country_name(code, tr);
                         @if code == country {
                             strong aria-current="true" { (name) }
                         } @else {
@@ -215,9 +217,67 @@ fn checked_date(checked: &str, tr: Tr) -> String {
     }
 }
 
+// Names of the domain's fixed sets, each a message of its own: a value
+// added to one of them without its message does not compile.
+
 /// A topic's name in the reader's language.
-pub fn topic_name(topic: Topic, tr: Tr) -> String {
-    tr.text_or(&format!("topic-{}", topic.slug()), topic.label())
+pub fn topic_name(topic: Topic, tr: Tr) -> Cow<'static, str> {
+    tr.text(match topic {
+        Topic::Emotions => m::TOPIC_EMOTIONS,
+        Topic::Desire => m::TOPIC_DESIRE,
+        Topic::Pain => m::TOPIC_PAIN,
+        Topic::Contraception => m::TOPIC_CONTRACEPTION,
+        Topic::Sti => m::TOPIC_STI,
+        Topic::Consent => m::TOPIC_CONSENT,
+        Topic::Relationships => m::TOPIC_RELATIONSHIPS,
+        Topic::Bodies => m::TOPIC_BODIES,
+        Topic::Other => m::TOPIC_OTHER,
+    })
+}
+
+/// What triage found, as experts read it.
+pub fn triage_name(category: Category, tr: Tr) -> Cow<'static, str> {
+    tr.text(match category {
+        Category::SexualAssault => m::TRIAGE_SEXUAL_ASSAULT,
+        Category::PartnerViolence => m::TRIAGE_PARTNER_VIOLENCE,
+        Category::SelfHarm => m::TRIAGE_SELF_HARM,
+        Category::MedicalEmergency => m::TRIAGE_MEDICAL_EMERGENCY,
+        Category::EmergencyContraception => m::TRIAGE_EMERGENCY_CONTRACEPTION,
+        Category::HivExposure => m::TRIAGE_HIV_EXPOSURE,
+        Category::StiSymptoms => m::TRIAGE_STI_SYMPTOMS,
+        Category::Minor => m::TRIAGE_MINOR,
+    })
+}
+
+/// Why a reader reported something, in the reader's language.
+pub fn flag_reason(reason: FlagReason, tr: Tr) -> Cow<'static, str> {
+    tr.text(match reason {
+        FlagReason::Harmful => m::FLAG_REASON_HARMFUL,
+        FlagReason::Spam => m::FLAG_REASON_SPAM,
+        FlagReason::Identifying => m::FLAG_REASON_IDENTIFYING,
+        FlagReason::Other => m::FLAG_REASON_OTHER,
+    })
+}
+
+/// An account's role, as its owner reads it.
+pub fn role_name(role: confide_core::Role, tr: Tr) -> Cow<'static, str> {
+    use confide_core::Role;
+    tr.text(match role {
+        Role::Expert => m::EXPERT_ROLE_EXPERT,
+        Role::Moderator => m::EXPERT_ROLE_MODERATOR,
+        Role::Admin => m::EXPERT_ROLE_ADMIN,
+    })
+}
+
+/// A country of the help block's picker (its codes are the resources
+/// file's), by name.
+fn country_name(code: &str, tr: Tr) -> Cow<'static, str> {
+    tr.text(match code {
+        "us" => m::HELP_COUNTRY_US,
+        "uk" => m::HELP_COUNTRY_UK,
+        "es" => m::HELP_COUNTRY_ES,
+        _ => m::HELP_COUNTRY_ANY,
+    })
 }
 
 pub fn topic_label(topic: Topic, tr: Tr) -> Markup {
@@ -274,7 +334,7 @@ fn summary_list(
                         @if with_triage && !q.triage.is_empty() {
                             p class="triage" {
                                 strong { @if q.urgency >= 3 { (tr.text(m::TRIAGE_URGENT)) } @else { (tr.text(m::TRIAGE_TIME_SENSITIVE)) } }
-                                @for c in &q.triage { " · " (tr.text_or(&format!("triage-{}", c.id()), &c.id().replace('_', " "))) }
+                                @for c in &q.triage { " · " (triage_name(*c, tr)) }
                             }
                         }
                         h3 { a href=(q.path()) { (q.title) } }
@@ -777,11 +837,6 @@ pub fn flag_form(target: Target, csrf: &str, back: &str, tr: Tr) -> Markup {
             }
         }
     }
-}
-
-/// Why a reader reported something, in the reader's language.
-pub fn flag_reason(reason: FlagReason, tr: Tr) -> String {
-    tr.text_or(&format!("flag-reason-{}", reason.as_str()), reason.label())
 }
 
 fn reply_form(

@@ -709,7 +709,6 @@ pub async fn account_page(
     let (email, topics) = state.store.notifications(a.id).await?;
     let tr = ui.tr;
     let title = tr.text(m::EXPERT_ACCOUNT_TITLE);
-    let role = a.role.as_str();
     let markup = view::layout(
         &chrome(&state, &ui, &title, Some(&session)),
         html! {
@@ -718,7 +717,7 @@ pub async fn account_page(
                 dt { (tr.text(m::FIELD_HANDLE)) } dd { (a.handle) }
                 dt { (tr.text(m::EXPERT_ACCOUNT_DISPLAY_NAME)) } dd { (a.display_name) }
                 dt { (tr.text(m::FIELD_CREDENTIALS)) } dd { (a.credentials) }
-                dt { (tr.text(m::EXPERT_ACCOUNT_ROLE)) } dd { (tr.text_or(&format!("expert-role-{role}"), role)) }
+                dt { (tr.text(m::EXPERT_ACCOUNT_ROLE)) } dd { (view::role_name(a.role, tr)) }
             }
             p { a href="/expert/account/export.json" { (tr.text(m::EXPERT_ACCOUNT_EXPORT)) } }
             section class="notifications" aria-labelledby="notify-heading" {

@@ -51,7 +51,7 @@ pub async fn home(
     let list = state.store.public_questions(topic, after, 20).await?;
     let now = now();
     let heading = topic.map_or_else(
-        || tr.text(m::HOME_RECENTLY_ANSWERED).into_owned(),
+        || tr.text(m::HOME_RECENTLY_ANSWERED),
         |t| view::topic_name(t, tr),
     );
     let title = tr.text(m::NAV_ANSWERS);
@@ -185,7 +185,7 @@ pub(crate) async fn question_page(
                     strong { (tr.text(m::QUESTION_TRIAGE)) } " "
                     @for (i, c) in thread.question.triage.iter().enumerate() {
                         @if i > 0 { ", " }
-                        (tr.text_or(&format!("triage-{}", c.id()), &c.id().replace('_', " ")))
+                        (view::triage_name(*c, tr))
                     }
                     ". " (tr.text(m::QUESTION_TRIAGE_SHOWN))
                 }
