@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use confide_core::QuestionId;
+use confide_core::{QuestionId, Topic};
 use confide_store::Store;
 
 use crate::i18n::Lang;
@@ -29,9 +29,9 @@ struct Entry {
 struct Inner {
     seq: i64,
     pages: HashMap<(QuestionId, Lang), Entry>,
-    /// The first page of the home list, per topic ("" for all): any
+    /// The first page of the home list, per topic (`None` for all): any
     /// change to any question may change it, so any change drops them.
-    lists: HashMap<(String, Lang), Entry>,
+    lists: HashMap<(Option<Topic>, Lang), Entry>,
 }
 
 pub struct PageCache {
@@ -85,14 +85,14 @@ impl PageCache {
         );
     }
 
-    pub fn get_list(&self, key: &str, lang: Lang) -> Option<Bytes> {
+    pub fn get_list(&self, topic: Option<Topic>, lang: Lang) -> Option<Bytes> {
         let inner = self.inner.lock().ok()?;
-        let entry = inner.lists.get(&(key.to_owned(), lang))?;
+        let entry = inner.lists.get(&(topic, lang))?;
         (entry.made.elapsed() < TTL && entry.day == today()).then(|| entry.html.clone())
     }
 
     /// Keeps a list page rendered at change-log position `seq` (see `put`).
-    pub fn put_list(&self, key: &str, lang: Lang, html: Bytes, seq: i64) {
+    pub fn put_list(&self, topic: Option<Topic>, lang: Lang, html: Bytes, seq: i64) {
         let Ok(mut inner) = self.inner.lock() else {
             return;
         };
@@ -100,7 +100,7 @@ impl PageCache {
             return;
         }
         inner.lists.insert(
-            (key.to_owned(), lang),
+            (topic, lang),
             Entry {
                 html,
                 made: Instant::now(),

@@ -157,19 +157,23 @@ struct LanguageChoice {
 
 /// The language switcher's form (on every page).
 async fn switch_language_form(
-    state: axum::extract::State<AppState>,
+    axum::extract::State(state): axum::extract::State<AppState>,
     crate::extract::PageForm(choice): crate::extract::PageForm<LanguageChoice>,
 ) -> Result<Response, PageError> {
-    switch_language(state, Params(choice, std::marker::PhantomData)).await
+    remember_language(&state, &choice)
 }
 
-/// The language switcher: keeps the choice in a cookie that holds the
-/// language code and nothing else, and goes back to the page it came from.
-/// (Also as a plain address, `/language?to=es`, for links from elsewhere.)
+/// The same as a plain address, `/language?to=es`, for links from elsewhere.
 async fn switch_language(
     axum::extract::State(state): axum::extract::State<AppState>,
     Params(choice, _): Params<LanguageChoice, PageError>,
 ) -> Result<Response, PageError> {
+    remember_language(&state, &choice)
+}
+
+/// Keeps the choice in a cookie that holds the language code and nothing
+/// else, and goes back to the page the reader came from.
+fn remember_language(state: &AppState, choice: &LanguageChoice) -> Result<Response, PageError> {
     let lang = Lang::parse(&choice.to).ok_or(Error::BadRequest {
         code: "unknown_language",
         message: "We speak English (en) and Spanish (es).".into(),

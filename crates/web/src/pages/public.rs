@@ -39,11 +39,10 @@ pub async fn home(
         None => None,
     };
     // Readers without a session all see the same first pages: keep them.
-    let list_key =
-        (session.is_none() && after.is_none()).then(|| topic.map_or("", |t| t.slug()).to_owned());
-    if let Some(html) = list_key
-        .as_deref()
-        .and_then(|k| state.pages.get_list(k, tr.lang()))
+    let keep = session.is_none() && after.is_none();
+    if let Some(html) = keep
+        .then(|| state.pages.get_list(topic, tr.lang()))
+        .flatten()
     {
         return Ok(page_bytes(html));
     }
@@ -88,8 +87,8 @@ pub async fn home(
     );
     let html = axum::body::Bytes::from(markup.into_string());
     let response = page_bytes(html.clone());
-    if let Some(key) = list_key {
-        state.pages.put_list(&key, tr.lang(), html, seen);
+    if keep {
+        state.pages.put_list(topic, tr.lang(), html, seen);
     }
     Ok(response)
 }
