@@ -1,7 +1,7 @@
 //! Turns the English message files into constants, so a page that names a
 //! message the files do not have fails to compile instead of showing its id.
-//! Every language's files are embedded; a test holds the other languages to
-//! English's set of messages.
+//! Every language's files are embedded, with the ids each defines; a test
+//! holds the other languages to English's set of messages.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,6 +14,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut consts = String::new();
     let mut files = String::from("pub const FILES: &[(&str, &str, &str)] = &[\n");
+    let mut ids = String::from("pub const IDS: &[(&str, &str)] = &[\n");
     let mut langs: Vec<_> = read_dir(&root);
     langs.sort();
     for lang_dir in langs {
@@ -32,10 +33,11 @@ fn main() {
                 "    ({lang:?}, {name:?}, include_str!({:?})),",
                 ftl.display().to_string()
             );
-            if lang == "en" {
-                let text = std::fs::read_to_string(&ftl)
-                    .unwrap_or_else(|e| panic!("{}: {e}", ftl.display()));
-                for id in message_ids(&text) {
+            let text =
+                std::fs::read_to_string(&ftl).unwrap_or_else(|e| panic!("{}: {e}", ftl.display()));
+            for id in message_ids(&text) {
+                let _ = writeln!(ids, "    ({lang:?}, {id:?}),");
+                if lang == "en" {
                     let constant = id.to_uppercase().replace('-', "_");
                     let _ = writeln!(consts, "pub const {constant}: Msg = Msg({id:?});");
                 }
@@ -43,9 +45,10 @@ fn main() {
         }
     }
     files.push_str("];\n");
+    ids.push_str("];\n");
     let out =
         Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("messages.rs");
-    std::fs::write(&out, format!("{files}\n{consts}"))
+    std::fs::write(&out, format!("{files}\n{ids}\n{consts}"))
         .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }
 
