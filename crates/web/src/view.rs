@@ -304,8 +304,45 @@ pub const SLOT: &str = "\u{E000}";
 
 /// A translated sentence with markup (a link, a time) where its slot is.
 pub fn slotted(text: &str, inner: Markup) -> Markup {
-    let (before, after) = text.split_once(SLOT).unwrap_or((text, ""));
-    html! { (before) (inner) (after) }
+    slotted_many(text, &[inner])
+}
+
+/// The `n`th slot, for sentences with several pieces of markup, which a
+/// language may put in any order: `SLOT` is the first.
+pub fn nth_slot(n: u32) -> String {
+    char::from_u32(0xE000 + n).map_or_else(String::new, String::from)
+}
+
+/// A translated sentence with `parts[n]` where its `nth_slot(n)` is (a
+/// part whose slot is missing goes at the end, so nothing is lost).
+pub fn slotted_many(text: &str, parts: &[Markup]) -> Markup {
+    let slot_of = |c: char| {
+        (c as u32)
+            .checked_sub(0xE000)
+            .map(|n| n as usize)
+            .filter(|n| *n < parts.len())
+    };
+    let mut used = vec![false; parts.len()];
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut run = String::new();
+    for c in text.chars() {
+        match slot_of(c) {
+            Some(n) => {
+                out.push_str(&html! { (run) }.into_string());
+                run.clear();
+                out.push_str(&parts[n].0);
+                used[n] = true;
+            }
+            None => run.push(c),
+        }
+    }
+    out.push_str(&html! { (run) }.into_string());
+    for (part, used) in parts.iter().zip(used) {
+        if !used {
+            out.push_str(&part.0);
+        }
+    }
+    PreEscaped(out)
 }
 
 pub fn summaries(list: &[QuestionSummary], now: Timestamp, empty: &str, tr: Tr) -> Markup {
@@ -912,5 +949,25 @@ pub fn answer_form(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_goes_where_each_language_puts_its_slot() {
+        let parts = [html! { code { "a" } }, html! { em { "b" } }];
+        let text = format!("x <{}> y {} z", nth_slot(1), nth_slot(0));
+        assert_eq!(
+            slotted_many(&text, &parts).into_string(),
+            "x &lt;<em>b</em>&gt; y <code>a</code> z"
+        );
+        assert_eq!(
+            slotted("no slot", html! { b { "k" } }).into_string(),
+            "no slot<b>k</b>"
+        );
+        assert_eq!(nth_slot(0), SLOT);
     }
 }

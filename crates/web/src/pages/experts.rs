@@ -264,12 +264,11 @@ pub async fn admin_page(
         .partition(|a| a.status == ApplicationStatus::Pending);
     let title = tr.text(m::NAV_EXPERTS);
     // Two commands go where the sentence has them, each as code.
-    let revoke_slot = "\u{E001}";
     let operator_hint = tr.text_with(
         m::APPLY_ADMIN_OPERATOR_HINT,
         &[
-            ("create", view::SLOT.into()),
-            ("revoke", revoke_slot.into()),
+            ("create", view::nth_slot(0).into()),
+            ("revoke", view::nth_slot(1).into()),
         ],
     );
     let markup = view::layout(
@@ -302,13 +301,10 @@ pub async fn admin_page(
                 }
             }
             p class="hint" {
-                @for (i, part) in operator_hint.split(view::SLOT).enumerate() {
-                    @if i > 0 { code { "confide account create" } }
-                    @for (j, piece) in part.split(revoke_slot).enumerate() {
-                        @if j > 0 { code { "confide expert revoke HANDLE --reason …" } }
-                        (piece)
-                    }
-                }
+                (view::slotted_many(&operator_hint, &[
+                    html! { code { "confide account create" } },
+                    html! { code { "confide expert revoke HANDLE --reason …" } },
+                ]))
             }
         },
     );
