@@ -12,6 +12,8 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("database error: {0}")]
+    Direct(#[from] rusqlite::Error),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
 }

@@ -73,6 +73,13 @@ mod dialect {
     pub(crate) type Backend = super::PostgresStore;
     pub(crate) const MIGRATIONS: &[crate::migrate::Migration] = crate::migrate::POSTGRES;
 
+    pub(crate) async fn thread(
+        store: &Backend,
+        id: confide_core::QuestionId,
+    ) -> Result<Option<confide_core::Thread>> {
+        super::sql::pooled_thread(&store.reader, id).await
+    }
+
     /// Advisory-lock keys (arbitrary, fixed): the change log and migrations.
     const CHANGE_LOG_LOCK: i64 = 0x636f_6e66_6964_6501;
     const MIGRATION_LOCK: i64 = 0x636f_6e66_6964_6502;

@@ -16,6 +16,9 @@ pub struct SqliteStore {
     writer: SqlitePool,
     /// Readers run beside the writer thanks to WAL.
     reader: SqlitePool,
+    /// The question page's reads, on the caller's thread; none for a
+    /// database in memory, which other connections cannot open.
+    direct: Option<direct::Readers>,
 }
 
 impl SqliteStore {
@@ -32,11 +35,16 @@ impl SqliteStore {
             .max_connections(1)
             .connect_with(options.clone())
             .await?;
+        let direct = direct::Readers::for_file(options.get_filename());
         let reader = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(SqliteStore { writer, reader })
+        Ok(SqliteStore {
+            writer,
+            reader,
+            direct,
+        })
     }
 }
 
@@ -52,6 +60,17 @@ mod dialect {
     pub(crate) type Conn = sqlx::SqliteConnection;
     pub(crate) type Backend = super::SqliteStore;
     pub(crate) const MIGRATIONS: &[crate::migrate::Migration] = crate::migrate::SQLITE;
+
+    /// A thread is the page read most: read directly when the file allows.
+    pub(crate) async fn thread(
+        store: &Backend,
+        id: confide_core::QuestionId,
+    ) -> Result<Option<confide_core::Thread>> {
+        match &store.direct {
+            Some(direct) => direct.with(|conn| super::direct::thread(conn, id)),
+            None => super::sql::pooled_thread(&store.reader, id).await,
+        }
+    }
 
     /// SQLite takes the statements as they are written.
     pub(crate) fn q(sql: &str) -> Cow<'_, str> {
@@ -154,3 +173,121 @@ mod dialect {
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
 mod sql;
+
+/// Reads without sqlx, for the page read most. sqlx runs each SQLite
+/// connection on a thread of its own and sends every statement and every
+/// row across a channel: under load, a question page spent more of the
+/// processors on waking those threads than SQLite spent reading. A read of
+/// one thread from the page cache takes tens of microseconds, less than
+/// one such hop, so it runs on the calling thread.
+mod direct {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+    use std::time::Duration;
+
+    use confide_core::{QuestionId, Thread};
+    use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+    use super::sql::{self, THREAD_SQL};
+    use crate::Result;
+
+    /// Idle read-only connections to the database file. At most one is in
+    /// use per thread at a time, so the pool stays as small as the runtime.
+    pub(crate) struct Readers {
+        path: PathBuf,
+        idle: Mutex<Vec<Connection>>,
+    }
+
+    /// More idle connections than this are closed rather than kept.
+    const KEEP: usize = 8;
+
+    impl Readers {
+        pub(crate) fn for_file(path: &Path) -> Option<Readers> {
+            let name = path.to_string_lossy();
+            if name.is_empty() || name == ":memory:" || name.starts_with("file::memory:") {
+                return None;
+            }
+            Some(Readers {
+                path: path.to_path_buf(),
+                idle: Mutex::new(Vec::new()),
+            })
+        }
+
+        fn open(&self) -> Result<Connection> {
+            let conn = Connection::open_with_flags(
+                &self.path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            conn.busy_timeout(Duration::from_secs(10))?;
+            Ok(conn)
+        }
+
+        /// Runs `read` on an idle connection (opening one if none is idle).
+        pub(crate) fn with<T>(&self, read: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+            let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+            let mut conn = match idle {
+                Some(conn) => conn,
+                None => self.open()?,
+            };
+            let result = read(&mut conn);
+            if let Ok(mut idle) = self.idle.lock() {
+                if idle.len() < KEEP {
+                    idle.push(conn);
+                }
+            }
+            result
+        }
+    }
+
+    /// One thread, in one read transaction so the reads see one moment.
+    pub(crate) fn thread(conn: &mut Connection, id: QuestionId) -> Result<Option<Thread>> {
+        let sql = &*THREAD_SQL;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let question = {
+            let mut statement = tx.prepare_cached(&sql.question)?;
+            let mut rows = statement.query([id.0])?;
+            match rows.next()? {
+                Some(row) => sql::question_from_row(row)?,
+                None => return Ok(None),
+            }
+        };
+        let mut answers = Vec::new();
+        each_row(&tx, &sql.answers, id, |row| {
+            answers.push(sql::answer_from_row(row)?);
+            Ok(())
+        })?;
+        if !answers.is_empty() {
+            each_row(&tx, &sql.citations, id, |row| {
+                sql::attach_citation(&mut answers, row)
+            })?;
+            each_row(&tx, &sql.reviews, id, |row| {
+                sql::attach_review(&mut answers, row)
+            })?;
+        }
+        let mut replies = Vec::new();
+        each_row(&tx, &sql.replies, id, |row| {
+            replies.push(sql::reply_from_row(row)?);
+            Ok(())
+        })?;
+        tx.finish()?;
+        Ok(Some(Thread {
+            question,
+            answers,
+            replies,
+        }))
+    }
+
+    fn each_row(
+        conn: &Connection,
+        sql: &str,
+        id: QuestionId,
+        mut each: impl FnMut(&rusqlite::Row<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let mut statement = conn.prepare_cached(sql)?;
+        let mut rows = statement.query([id.0])?;
+        while let Some(row) = rows.next()? {
+            each(row)?;
+        }
+        Ok(())
+    }
+}

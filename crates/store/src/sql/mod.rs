@@ -187,6 +187,32 @@ async fn log_audit(
     Ok(())
 }
 
+/// A value a result row can hold, whichever driver read it.
+pub(super) trait Value:
+    for<'r> sqlx::Decode<'r, Db> + sqlx::Type<Db> + rusqlite::types::FromSql
+{
+}
+impl<T> Value for T where T: for<'r> sqlx::Decode<'r, Db> + sqlx::Type<Db> + rusqlite::types::FromSql
+{}
+
+/// A result row read by column name: the thread's rows are mapped once,
+/// whether sqlx read them or SQLite's direct reader did.
+pub(super) trait Columns {
+    fn col<T: Value>(&self, name: &str) -> Result<T>;
+}
+
+impl Columns for DbRow {
+    fn col<T: Value>(&self, name: &str) -> Result<T> {
+        Ok(self.try_get(name)?)
+    }
+}
+
+impl Columns for rusqlite::Row<'_> {
+    fn col<T: Value>(&self, name: &str) -> Result<T> {
+        Ok(self.get(name)?)
+    }
+}
+
 fn parse_topic(s: &str) -> Result<Topic> {
     Topic::parse(s).map_err(|_| StoreError::Corrupt(format!("unknown topic {s:?} in database")))
 }
@@ -238,38 +264,110 @@ fn account_from_row(row: &DbRow) -> Result<Account> {
     })
 }
 
-fn author_from_row(row: &DbRow) -> Result<Author> {
+pub(super) fn author_from_row(row: &impl Columns) -> Result<Author> {
     Ok(Author {
-        id: AccountId(row.try_get("author_id")?),
-        handle: row.try_get("handle")?,
-        display_name: row.try_get("display_name")?,
-        credentials: row.try_get("credentials")?,
-        verified_at: row.try_get::<Option<i64>, _>("verified_at")?.map(Timestamp),
+        id: AccountId(row.col("author_id")?),
+        handle: row.col("handle")?,
+        display_name: row.col("display_name")?,
+        credentials: row.col("credentials")?,
+        verified_at: row.col::<Option<i64>>("verified_at")?.map(Timestamp),
     })
 }
 
-const ANSWER_SELECT: &str = "SELECT answers.id, question_id, author_id, body, body_html, \
+pub(super) const ANSWER_SELECT: &str =
+    "SELECT answers.id, question_id, author_id, body, body_html, \
      answers.created_at, updated_at, helped_count, reviewed_at, answers.hidden_reason, \
      (SELECT count(*) FROM answer_revisions r WHERE r.answer_id = answers.id) AS revisions, \
      handle, display_name, credentials, verified_at \
      FROM answers JOIN accounts ON accounts.id = answers.author_id";
 
-fn answer_from_row(row: &DbRow) -> Result<Answer> {
+pub(super) fn answer_from_row(row: &impl Columns) -> Result<Answer> {
     Ok(Answer {
-        id: AnswerId(row.try_get("id")?),
-        question_id: QuestionId(row.try_get("question_id")?),
+        id: AnswerId(row.col("id")?),
+        question_id: QuestionId(row.col("question_id")?),
         author: author_from_row(row)?,
-        body: row.try_get("body")?,
-        body_html: row.try_get("body_html")?,
-        created_at: Timestamp(row.try_get("created_at")?),
-        updated_at: Timestamp(row.try_get("updated_at")?),
+        body: row.col("body")?,
+        body_html: row.col("body_html")?,
+        created_at: Timestamp(row.col("created_at")?),
+        updated_at: Timestamp(row.col("updated_at")?),
         citations: Vec::new(),
         reviews: Vec::new(),
-        helped_count: row.try_get("helped_count")?,
-        revisions: row.try_get("revisions")?,
-        reviewed_at: Timestamp(row.try_get("reviewed_at")?),
-        hidden: row.try_get("hidden_reason")?,
+        helped_count: row.col("helped_count")?,
+        revisions: row.col("revisions")?,
+        reviewed_at: Timestamp(row.col("reviewed_at")?),
+        hidden: row.col("hidden_reason")?,
     })
+}
+
+pub(super) const CITATION_SELECT: &str =
+    "SELECT answer_id, title, doi, pmid, url, year FROM citations";
+pub(super) const CITATION_ORDER: &str = "ORDER BY answer_id, position";
+
+pub(super) const REVIEW_SELECT: &str =
+    "SELECT reviews.id, answer_id, reviewer_id AS author_id, verdict, quote, note, note_html,
+            cite_title, cite_doi, cite_pmid, cite_url, cite_year, reviews.created_at,
+            status, status_note, addressed_in,
+            handle, display_name, credentials, verified_at
+     FROM reviews JOIN accounts ON accounts.id = reviews.reviewer_id";
+pub(super) const REVIEW_ORDER: &str = "ORDER BY reviews.id";
+
+/// Puts a citation row under its answer.
+pub(super) fn attach_citation(answers: &mut [Answer], row: &impl Columns) -> Result<()> {
+    let id = AnswerId(row.col("answer_id")?);
+    if let Some(a) = answers.iter_mut().find(|a| a.id == id) {
+        a.citations.push(Citation {
+            title: row.col("title")?,
+            doi: row.col("doi")?,
+            pmid: row.col("pmid")?,
+            url: row.col("url")?,
+            year: row.col::<Option<i64>>("year")?.map(|y| y as i32),
+        });
+    }
+    Ok(())
+}
+
+/// Puts a review row under its answer.
+pub(super) fn attach_review(answers: &mut [Answer], row: &impl Columns) -> Result<()> {
+    let id = AnswerId(row.col("answer_id")?);
+    let verdict: String = row.col("verdict")?;
+    let citation = match row.col::<Option<String>>("cite_title")? {
+        Some(title) => Some(Citation {
+            title,
+            doi: row.col("cite_doi")?,
+            pmid: row.col("cite_pmid")?,
+            url: row.col("cite_url")?,
+            year: row.col::<Option<i64>>("cite_year")?.map(|y| y as i32),
+        }),
+        None => None,
+    };
+    let review = Review {
+        id: ReviewId(row.col("id")?),
+        answer_id: id,
+        reviewer: author_from_row(row)?,
+        verdict: Verdict::parse(&verdict)
+            .map_err(|_| StoreError::Corrupt(format!("unknown verdict {verdict:?}")))?,
+        quote: row.col("quote")?,
+        note: row.col("note")?,
+        note_html: row.col("note_html")?,
+        citation,
+        created_at: Timestamp(row.col("created_at")?),
+        status: match row.col::<String>("status")?.as_str() {
+            "addressed" => ReviewStatus::Addressed {
+                revision: row.col::<Option<i64>>("addressed_in")?.unwrap_or(0),
+            },
+            "withdrawn" => ReviewStatus::Withdrawn,
+            "closed" => ReviewStatus::Closed {
+                reason: row
+                    .col::<Option<String>>("status_note")?
+                    .unwrap_or_default(),
+            },
+            _ => ReviewStatus::Open,
+        },
+    };
+    if let Some(a) = answers.iter_mut().find(|a| a.id == id) {
+        a.reviews.push(review);
+    }
+    Ok(())
 }
 
 /// Fills in the citations and reviews of `answers`, read with `filter`
@@ -284,77 +382,22 @@ async fn attach_evidence(
         return Ok(());
     }
     let citations = sqlx::query(&q(&format!(
-        "SELECT answer_id, title, doi, pmid, url, year FROM citations WHERE {filter} ORDER BY answer_id, position"
+        "{CITATION_SELECT} WHERE {filter} {CITATION_ORDER}"
     )))
     .bind(key)
     .fetch_all(&mut *conn)
     .await?;
     for row in &citations {
-        let id = AnswerId(row.try_get("answer_id")?);
-        if let Some(a) = answers.iter_mut().find(|a| a.id == id) {
-            a.citations.push(Citation {
-                title: row.try_get("title")?,
-                doi: row.try_get("doi")?,
-                pmid: row.try_get("pmid")?,
-                url: row.try_get("url")?,
-                year: row.try_get::<Option<i64>, _>("year")?.map(|y| y as i32),
-            });
-        }
+        attach_citation(answers, row)?;
     }
     let reviews = sqlx::query(&q(&format!(
-        "SELECT reviews.id, answer_id, reviewer_id AS author_id, verdict, quote, note, note_html,
-                cite_title, cite_doi, cite_pmid, cite_url, cite_year, reviews.created_at,
-                status, status_note, addressed_in,
-                handle, display_name, credentials, verified_at
-         FROM reviews JOIN accounts ON accounts.id = reviews.reviewer_id
-         WHERE {filter} ORDER BY reviews.id"
+        "{REVIEW_SELECT} WHERE {filter} {REVIEW_ORDER}"
     )))
     .bind(key)
     .fetch_all(&mut *conn)
     .await?;
     for row in &reviews {
-        let id = AnswerId(row.try_get("answer_id")?);
-        let verdict: String = row.try_get("verdict")?;
-        let citation = row
-            .try_get::<Option<String>, _>("cite_title")?
-            .map(|title| {
-                Ok::<_, sqlx::Error>(Citation {
-                    title,
-                    doi: row.try_get("cite_doi")?,
-                    pmid: row.try_get("cite_pmid")?,
-                    url: row.try_get("cite_url")?,
-                    year: row
-                        .try_get::<Option<i64>, _>("cite_year")?
-                        .map(|y| y as i32),
-                })
-            });
-        let review = Review {
-            id: ReviewId(row.try_get("id")?),
-            answer_id: id,
-            reviewer: author_from_row(row)?,
-            verdict: Verdict::parse(&verdict)
-                .map_err(|_| StoreError::Corrupt(format!("unknown verdict {verdict:?}")))?,
-            quote: row.try_get("quote")?,
-            note: row.try_get("note")?,
-            note_html: row.try_get("note_html")?,
-            citation: citation.transpose()?,
-            created_at: Timestamp(row.try_get("created_at")?),
-            status: match row.try_get::<String, _>("status")?.as_str() {
-                "addressed" => ReviewStatus::Addressed {
-                    revision: row.try_get::<Option<i64>, _>("addressed_in")?.unwrap_or(0),
-                },
-                "withdrawn" => ReviewStatus::Withdrawn,
-                "closed" => ReviewStatus::Closed {
-                    reason: row
-                        .try_get::<Option<String>, _>("status_note")?
-                        .unwrap_or_default(),
-                },
-                _ => ReviewStatus::Open,
-            },
-        };
-        if let Some(a) = answers.iter_mut().find(|a| a.id == id) {
-            a.reviews.push(review);
-        }
+        attach_review(answers, row)?;
     }
     Ok(())
 }
@@ -404,49 +447,138 @@ async fn insert_citations(
     Ok(())
 }
 
-const REPLY_SELECT: &str = "SELECT replies.id, question_id, answer_id, author_id, body, body_html,
+pub(super) const REPLY_SELECT: &str =
+    "SELECT replies.id, question_id, answer_id, author_id, body, body_html,
         replies.created_at, replies.hidden_reason, replies.moderator_note,
         handle, display_name, credentials, verified_at
      FROM replies LEFT JOIN accounts ON accounts.id = replies.author_id";
 
-fn reply_from_row(row: &DbRow) -> Result<Reply> {
-    let author = match row.try_get::<Option<i64>, _>("author_id")? {
+pub(super) fn reply_from_row(row: &impl Columns) -> Result<Reply> {
+    let author = match row.col::<Option<i64>>("author_id")? {
         None => ReplyAuthor::Asker,
         Some(_) => ReplyAuthor::Expert(author_from_row(row)?),
     };
     Ok(Reply {
-        id: ReplyId(row.try_get("id")?),
-        question_id: QuestionId(row.try_get("question_id")?),
-        answer_id: row.try_get::<Option<i64>, _>("answer_id")?.map(AnswerId),
+        id: ReplyId(row.col("id")?),
+        question_id: QuestionId(row.col("question_id")?),
+        answer_id: row.col::<Option<i64>>("answer_id")?.map(AnswerId),
         author,
-        body: row.try_get("body")?,
-        body_html: row.try_get("body_html")?,
-        created_at: Timestamp(row.try_get("created_at")?),
-        hidden: row.try_get("hidden_reason")?,
-        moderator_note: row.try_get("moderator_note")?,
+        body: row.col("body")?,
+        body_html: row.col("body_html")?,
+        created_at: Timestamp(row.col("created_at")?),
+        hidden: row.col("hidden_reason")?,
+        moderator_note: row.col("moderator_note")?,
     })
 }
 
-fn question_from_row(row: &DbRow) -> Result<Question> {
+pub(super) fn question_from_row(row: &impl Columns) -> Result<Question> {
     Ok(Question {
-        id: QuestionId(row.try_get("id")?),
-        title: row.try_get("title")?,
-        body: row.try_get("body")?,
-        body_html: row.try_get("body_html")?,
-        topic: parse_topic(row.try_get("topic")?)?,
-        created_at: Timestamp(row.try_get("created_at")?),
-        published_at: row
-            .try_get::<Option<i64>, _>("published_at")?
-            .map(Timestamp),
-        helpful_answer: row
-            .try_get::<Option<i64>, _>("helpful_answer_id")?
-            .map(AnswerId),
-        answer_count: row.try_get("answer_count")?,
-        urgency: row.try_get::<i64, _>("urgency")?.clamp(0, 9) as u8,
-        triage: parse_triage(row.try_get("triage")?),
-        hidden: row.try_get("hidden_reason")?,
-        revisions: row.try_get("revisions")?,
+        id: QuestionId(row.col("id")?),
+        title: row.col("title")?,
+        body: row.col("body")?,
+        body_html: row.col("body_html")?,
+        topic: parse_topic(&row.col::<String>("topic")?)?,
+        created_at: Timestamp(row.col("created_at")?),
+        published_at: row.col::<Option<i64>>("published_at")?.map(Timestamp),
+        helpful_answer: row.col::<Option<i64>>("helpful_answer_id")?.map(AnswerId),
+        answer_count: row.col("answer_count")?,
+        urgency: row.col::<i64>("urgency")?.clamp(0, 9) as u8,
+        triage: parse_triage(&row.col::<String>("triage")?),
+        hidden: row.col("hidden_reason")?,
+        revisions: row.col("revisions")?,
     })
+}
+
+/// The statements that read one thread, each binding the question's id
+/// once; written here once for both ways of reading it.
+pub(super) struct ThreadSql {
+    pub question: String,
+    pub answers: String,
+    pub citations: String,
+    pub reviews: String,
+    pub replies: String,
+}
+
+pub(super) static THREAD_SQL: std::sync::LazyLock<ThreadSql> = std::sync::LazyLock::new(|| {
+    let of_answers = "answer_id IN (SELECT id FROM answers WHERE question_id = ?)";
+    ThreadSql {
+        question: q(
+            "SELECT id, title, body, body_html, topic, created_at, published_at,
+                    helpful_answer_id, answer_count, urgency, triage, hidden_reason,
+                    (SELECT count(*) FROM question_revisions r
+                      WHERE r.question_id = questions.id) AS revisions
+             FROM questions WHERE id = ?",
+        )
+        .to_string(),
+        answers: q(&format!(
+            "{ANSWER_SELECT} WHERE question_id = ? ORDER BY answers.id"
+        ))
+        .to_string(),
+        citations: q(&format!(
+            "{CITATION_SELECT} WHERE {of_answers} {CITATION_ORDER}"
+        ))
+        .to_string(),
+        reviews: q(&format!(
+            "{REVIEW_SELECT} WHERE {of_answers} {REVIEW_ORDER}"
+        ))
+        .to_string(),
+        replies: q(&format!(
+            "{REPLY_SELECT} WHERE question_id = ? ORDER BY replies.id"
+        ))
+        .to_string(),
+    }
+});
+
+/// Reads one thread through the pool, in one read transaction so the
+/// reads see the same moment.
+pub(super) async fn pooled_thread(pool: &sqlx::Pool<Db>, id: QuestionId) -> Result<Option<Thread>> {
+    let sql = &*THREAD_SQL;
+    let mut tx = pool.begin().await?;
+    dialect::snapshot(&mut tx).await?;
+    let Some(row) = sqlx::query(&sql.question)
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let question = question_from_row(&row)?;
+    let mut answers = sqlx::query(&sql.answers)
+        .bind(id.0)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(answer_from_row)
+        .collect::<Result<Vec<_>>>()?;
+    if !answers.is_empty() {
+        for row in sqlx::query(&sql.citations)
+            .bind(id.0)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            attach_citation(&mut answers, &row)?;
+        }
+        for row in sqlx::query(&sql.reviews)
+            .bind(id.0)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            attach_review(&mut answers, &row)?;
+        }
+    }
+    let replies = sqlx::query(&sql.replies)
+        .bind(id.0)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(reply_from_row)
+        .collect::<Result<Vec<_>>>()?;
+    tx.commit().await?;
+    Ok(Some(Thread {
+        question,
+        answers,
+        replies,
+    }))
 }
 
 // Hidden answers are not searchable; a hidden question is not public.
@@ -586,53 +718,7 @@ impl Store for Backend {
     }
 
     async fn thread(&self, id: QuestionId) -> Result<Option<Thread>> {
-        // One read transaction, so the reads see the same moment.
-        let mut tx = self.reader.begin().await?;
-        dialect::snapshot(&mut tx).await?;
-        let Some(row) = sqlx::query(
-            &q("SELECT id, title, body, body_html, topic, created_at, published_at, helpful_answer_id,
-                    answer_count, urgency, triage, hidden_reason,
-                    (SELECT count(*) FROM question_revisions r WHERE r.question_id = questions.id) AS revisions
-             FROM questions WHERE id = ?"),
-        )
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await?
-        else {
-            return Ok(None);
-        };
-        let question = question_from_row(&row)?;
-        let mut answers = sqlx::query(&q(&format!(
-            "{ANSWER_SELECT} WHERE question_id = ? ORDER BY answers.id"
-        )))
-        .bind(id.0)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(answer_from_row)
-        .collect::<Result<Vec<_>>>()?;
-        attach_evidence(
-            &mut tx,
-            &mut answers,
-            "answer_id IN (SELECT id FROM answers WHERE question_id = ?)",
-            id.0,
-        )
-        .await?;
-        let replies = sqlx::query(&q(&format!(
-            "{REPLY_SELECT} WHERE question_id = ? ORDER BY replies.id"
-        )))
-        .bind(id.0)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(reply_from_row)
-        .collect::<Result<Vec<_>>>()?;
-        tx.commit().await?;
-        Ok(Some(Thread {
-            question,
-            answers,
-            replies,
-        }))
+        dialect::thread(self, id).await
     }
 
     async fn public_questions(
