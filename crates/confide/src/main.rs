@@ -125,6 +125,10 @@ enum Command {
     SeedSynthetic {
         #[arg(long, default_value_t = 100_000)]
         questions: usize,
+        /// Also store a random vector per public question, so a server with
+        /// the model starts without embedding them all.
+        #[arg(long)]
+        vectors: bool,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -243,6 +247,10 @@ enum EvalCommand {
         /// Also report hybrid search at these semantic weights (e.g. 0.6,0.8).
         #[arg(long, value_delimiter = ',')]
         sweep: Vec<f32>,
+        /// Keep the vectors' rows in a file from the first, as a large
+        /// index does, and search by signs first then rescore.
+        #[arg(long)]
+        vectors_on_disk: bool,
         #[arg(long, env = "CONFIDE_MODEL_DIR")]
         model_dir: Option<PathBuf>,
     },
@@ -448,6 +456,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     file: csv,
                     no_model,
                     sweep,
+                    vectors_on_disk,
                     model_dir,
                 },
         } => {
@@ -465,10 +474,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 Some(load_embedder(&config.model_dir, config.fetch_model).await?)
             };
+            let spill = vectors_on_disk.then(|| {
+                std::env::temp_dir().join(format!("confide-eval-{}.i8", std::process::id()))
+            });
+            let file = spill.clone();
             let report = tokio::task::spawn_blocking(move || {
-                confide_search::eval::evaluate(&pairs, embedder.as_deref(), &sweep)
+                confide_search::eval::evaluate(&pairs, embedder.as_deref(), &sweep, file.as_deref())
             })
-            .await??;
+            .await;
+            if let Some(spill) = spill {
+                let _ = std::fs::remove_file(spill);
+            }
+            let report = report??;
             println!("{}", serde_json::to_string(&report)?);
             Ok(())
         }
@@ -515,12 +532,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("imported {count} records into {}", config.database_url);
             Ok(())
         }
-        Command::SeedSynthetic { questions, db } => {
+        Command::SeedSynthetic {
+            questions,
+            vectors,
+            db,
+        } => {
             let config = Config::load(file, database_override(db))?;
             let store = open_store(&config.database_url).await?;
             let hash =
                 confide_web::auth::hash_password(Password::parse(synthetic::PASSWORD)?).await?;
-            let mut records = synthetic::records(questions, hash, confide_web::now());
+            let mut records = synthetic::records(questions, hash, confide_web::now(), vectors);
             // About 3.4 records per question: enough for a steady bar.
             let total = questions as u64 * 34 / 10 + 12;
             let mut progress = |done: u64| progress_bar(done.min(total), total);
@@ -613,7 +634,7 @@ async fn bench_http(
         && store.unanswered_questions(1).await?.is_empty();
     if empty {
         let hash = confide_web::auth::hash_password(Password::parse(synthetic::PASSWORD)?).await?;
-        let mut records = synthetic::records(questions, hash, confide_web::now());
+        let mut records = synthetic::records(questions, hash, confide_web::now(), false);
         let total = questions as u64 * 34 / 10 + 12;
         let mut progress = |done: u64| progress_bar(done.min(total), total);
         store.import(&mut records, &mut progress).await?;
@@ -766,8 +787,8 @@ async fn open_search(
 async fn reindex(config: &Config, store: Arc<dyn Store>) -> anyhow::Result<()> {
     let search = open_search(config, store, &config.index_dir).await?;
     search
-        .rebuild(|done, total| {
-            eprint!("\rreindexing: {done}/{total} questions");
+        .rebuild(|done| {
+            eprint!("\rreindexing: {done} questions");
         })
         .await?;
     eprintln!();

@@ -105,10 +105,14 @@ fn record(table: &str, row: Value) -> Result<Record, TransferError> {
 
 /// Experts first, then `questions` questions (three in four answered, one
 /// in five with a reply from the asker), dated over the past year.
+/// With `vectors`, each public question also gets a random unit vector
+/// stored as its embedding (search time does not depend on what vectors
+/// mean), so a server with the model starts at any size without embedding.
 pub fn records(
     questions: usize,
     password_hash: String,
     now: Timestamp,
+    vectors: bool,
 ) -> impl Iterator<Item = Result<Record, TransferError>> {
     let year = 365 * 24 * 3_600_000_i64;
     let start = now.millis() - year;
@@ -145,7 +149,25 @@ pub fn records(
         capability[8..16].copy_from_slice(&id.to_le_bytes());
         let hash = Capability::from_random(capability).hash();
         let answered_at = asked + 3_600_000;
-        let mut out = vec![record(
+        let mut out = Vec::new();
+        if vectors && answers > 0 {
+            let vector: Vec<f32> = {
+                let v: Vec<f32> = (0..confide_search::semantic::DIMS)
+                    .map(|_| (rng.next() % 2001) as f32 / 1000.0 - 1.0)
+                    .collect();
+                let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+                v.into_iter().map(|x| x / norm).collect()
+            };
+            out.push(record(
+                "embeddings",
+                json!({
+                    "question_id": id, "model": confide_search::model::MODEL_NAME,
+                    "content_hash": base64_of(&confide_search::stored_vector_hash(&title, &body)),
+                    "vector": base64_of(&confide_search::semantic::to_bytes(&vector)),
+                }),
+            ));
+        }
+        out.insert(0, record(
             "questions",
             json!({
                 "id": id, "capability_hash": base64_of(hash.as_bytes()),
@@ -155,7 +177,7 @@ pub fn records(
                 "helpful_answer_id": Value::Null, "answer_count": answers as i64,
                 "urgency": 0, "triage": "", "hidden_reason": Value::Null,
             }),
-        )];
+        ));
         for _ in 0..answers {
             next_answer += 1;
             let author = 1 + rng.below(EXPERTS as usize) as i64;
@@ -208,10 +230,10 @@ mod tests {
 
     #[test]
     fn the_same_size_gives_the_same_instance() {
-        let a: Vec<_> = records(20, "h".into(), Timestamp(1_000_000_000_000))
+        let a: Vec<_> = records(20, "h".into(), Timestamp(1_000_000_000_000), false)
             .map(|r| r.unwrap())
             .collect();
-        let b: Vec<_> = records(20, "h".into(), Timestamp(1_000_000_000_000))
+        let b: Vec<_> = records(20, "h".into(), Timestamp(1_000_000_000_000), false)
             .map(|r| r.unwrap())
             .collect();
         assert_eq!(a, b);
@@ -222,5 +244,26 @@ mod tests {
             .filter(|r| r.table == "questions" && r.row["answer_count"] == 0)
             .count();
         assert_eq!(unanswered, 5, "one in four waits for an answer");
+        assert!(a.iter().all(|r| r.table != "embeddings"));
+    }
+
+    #[test]
+    fn vectors_match_the_questions_they_belong_to() {
+        let all: Vec<_> = records(20, "h".into(), Timestamp(1_000_000_000_000), true)
+            .map(|r| r.unwrap())
+            .collect();
+        let vectors: Vec<_> = all.iter().filter(|r| r.table == "embeddings").collect();
+        assert_eq!(vectors.len(), 15, "one per answered question");
+        for v in vectors {
+            let q = all
+                .iter()
+                .find(|r| r.table == "questions" && r.row["id"] == v.row["question_id"])
+                .unwrap();
+            let title = q.row["title"].as_str().unwrap();
+            let body = q.row["body"].as_str().unwrap();
+            let hash = base64_of(&confide_search::stored_vector_hash(title, body));
+            assert_eq!(v.row["content_hash"], hash.as_str());
+            assert_ne!(q.row["answer_count"], 0);
+        }
     }
 }

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+use confide_core::Topic;
+
+use crate::ids::IdMap;
 use crate::lexical::{Filter, LexicalDoc, LexicalIndex};
 use crate::semantic::VectorIndex;
 use crate::Error;
@@ -15,12 +18,30 @@ pub const SEMANTIC_WEIGHT: f32 = 0.85;
 /// How many candidates each index proposes before fusion.
 const CANDIDATES: usize = 50;
 
-/// What a result shows besides its score.
-#[derive(Debug, Clone)]
+/// What filtering needs of a document, in eight bytes per question (a
+/// million questions' titles and topics as strings took 150 MB; titles
+/// are read from the database for the few results shown).
+#[derive(Debug, Clone, Copy)]
 pub struct DocMeta {
-    pub title: String,
-    pub topic: String,
+    /// Index in `Topic::ALL`; `u8::MAX` for a topic this build does not know.
+    topic: u8,
     pub answered: bool,
+    /// When the document last changed, on [`Engine::clock`]: a list ranked
+    /// before then may show it as it no longer is.
+    pub changed: u32,
+}
+
+impl DocMeta {
+    pub fn topic(&self) -> Option<Topic> {
+        Topic::ALL.get(usize::from(self.topic)).copied()
+    }
+}
+
+fn topic_code(slug: &str) -> u8 {
+    Topic::ALL
+        .iter()
+        .position(|t| t.slug() == slug)
+        .map_or(u8::MAX, |i| i as u8)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +64,9 @@ pub struct Hit {
 pub struct Engine {
     pub lexical: LexicalIndex,
     pub vectors: VectorIndex,
-    pub meta: HashMap<u64, DocMeta>,
+    pub meta: IdMap<DocMeta>,
+    /// Counts changes to documents, for [`DocMeta::changed`].
+    clock: u32,
     /// See [`SEMANTIC_WEIGHT`].
     pub semantic_weight: f32,
 }
@@ -53,7 +76,8 @@ impl Engine {
         Engine {
             lexical,
             vectors: VectorIndex::default(),
-            meta: HashMap::new(),
+            meta: IdMap::default(),
+            clock: 0,
             semantic_weight: SEMANTIC_WEIGHT,
         }
     }
@@ -61,24 +85,43 @@ impl Engine {
     pub fn upsert(&mut self, doc: &LexicalDoc<'_>, vector: Option<&[f32]>) -> Result<(), Error> {
         self.lexical.upsert(doc)?;
         match vector {
-            Some(v) => self.vectors.upsert(doc.id, v),
-            None => self.vectors.remove(doc.id),
+            Some(v) => self.vectors.upsert(doc.id, v)?,
+            None => self.vectors.remove(doc.id)?,
         }
-        self.meta.insert(
-            doc.id,
-            DocMeta {
-                title: doc.title.to_owned(),
-                topic: doc.topic.to_owned(),
-                answered: doc.answered,
-            },
-        );
+        self.set_meta(doc.id, doc.topic, doc.answered);
         Ok(())
     }
 
-    pub fn remove(&mut self, id: u64) {
+    /// Records what filtering needs of a document, and that it changed.
+    pub fn set_meta(&mut self, id: u64, topic: &str, answered: bool) {
+        self.clock = self.clock.wrapping_add(1);
+        self.meta.insert(
+            id,
+            DocMeta {
+                topic: topic_code(topic),
+                answered,
+                changed: self.clock,
+            },
+        );
+    }
+
+    pub fn remove(&mut self, id: u64) -> Result<(), Error> {
         self.lexical.delete(id);
-        self.vectors.remove(id);
-        self.meta.remove(&id);
+        self.meta.remove(id);
+        self.clock = self.clock.wrapping_add(1);
+        self.vectors.remove(id)
+    }
+
+    /// Now, on the clock documents' changes are stamped with.
+    pub fn clock(&self) -> u32 {
+        self.clock
+    }
+
+    /// Whether `id` is gone or changed since `then` (a clock reading).
+    pub fn changed_since(&self, id: u64, then: u32) -> bool {
+        self.meta
+            .get(id)
+            .is_none_or(|m| m.changed.wrapping_sub(then) as i32 > 0)
     }
 
     pub fn len(&self) -> usize {
@@ -90,9 +133,12 @@ impl Engine {
     }
 
     fn keeps(&self, id: u64, filter: &Filter) -> bool {
-        self.meta.get(&id).is_some_and(|m| {
+        self.meta.get(id).is_some_and(|m| {
             (!filter.answered_only || m.answered)
-                && filter.topic.as_ref().is_none_or(|t| *t == m.topic)
+                && filter
+                    .topic
+                    .as_ref()
+                    .is_none_or(|t| m.topic().is_some_and(|mt| mt.slug() == t))
         })
     }
 
@@ -113,7 +159,7 @@ impl Engine {
             _ => self.lexical.search(text, filter, CANDIDATES.max(wanted)),
         };
         let run_semantic = || match (method, embedding) {
-            (Method::Lexical, _) | (_, None) => Vec::new(),
+            (Method::Lexical, _) | (_, None) => Ok(Vec::new()),
             (_, Some(q)) => self.vectors.search(q, CANDIDATES.max(wanted), keep),
         };
         // Two cores, two indexes: for hybrid, scan the vectors while tantivy searches.
@@ -121,7 +167,10 @@ impl Engine {
             std::thread::scope(|scope| {
                 let vectors = scope.spawn(run_semantic);
                 let lexical = run_lexical();
-                (lexical, vectors.join().unwrap_or_default())
+                let semantic = vectors
+                    .join()
+                    .unwrap_or_else(|_| Err(Error::Index("vector search failed".into())));
+                (lexical, semantic)
             })
         } else {
             (run_lexical(), run_semantic())
@@ -129,6 +178,7 @@ impl Engine {
         // Filter before fusing: lexical scores are normalised by the best
         // remaining one, which must not be a document that will be dropped.
         let lexical: Vec<_> = lexical?.into_iter().filter(|h| keep(h.id)).collect();
+        let semantic = semantic?;
         let mut hits: Vec<Hit> = match method {
             Method::Lexical => lexical
                 .into_iter()

@@ -163,12 +163,19 @@ fn score_ranking(ranked: &[u64], relevant: &[usize]) -> Scores {
 
 /// Runs every method over the pairs. Without an embedder only the lexical
 /// method is reported.
+/// With `vectors_on_disk` (a file to write), every vector's row goes
+/// there at once, as a large index's do: the first pass is then by signs
+/// alone, to measure what that costs in recall.
 pub fn evaluate(
     pairs: &Pairs,
     embedder: Option<&Embedder>,
     sweep: &[f32],
+    vectors_on_disk: Option<&std::path::Path>,
 ) -> Result<Report, Error> {
     let mut engine = Engine::new(LexicalIndex::in_memory()?);
+    if let Some(path) = vectors_on_disk {
+        engine.vectors = crate::semantic::VectorIndex::spilling_to(path.to_path_buf(), 0);
+    }
     let corpus_vectors = match embedder {
         Some(e) => Some(e.embed(&pairs.corpus.iter().map(String::as_str).collect::<Vec<_>>())?),
         None => None,
@@ -320,7 +327,7 @@ mod tests {
         .unwrap();
         let pairs = read_pairs(&path).unwrap();
         assert_eq!((pairs.queries.len(), pairs.corpus.len()), (2, 3));
-        let report = evaluate(&pairs, None, &[]).unwrap();
+        let report = evaluate(&pairs, None, &[], None).unwrap();
         assert!(report.methods["lexical"].recall_at_10 > 0.99);
         std::fs::write(&path, "1,q,c,maybe\n").unwrap();
         let err = read_pairs(&path).err().unwrap();

@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod engine;
 pub mod eval;
+pub mod ids;
 pub mod lang;
 pub mod lexical;
 pub mod model;
@@ -73,6 +74,30 @@ fn embedding_text(doc: &SearchDocument) -> String {
     format!("{}\n{}", doc.title, doc.body)
 }
 
+#[test]
+fn synthetic_vectors_are_checked_as_computed_ones_are() {
+    let doc = SearchDocument {
+        id: QuestionId(1),
+        title: "A title".into(),
+        body: "A body".into(),
+        answers: "An answer".into(),
+        topic: confide_core::Topic::Emotions,
+        public: true,
+        answered: true,
+    };
+    assert_eq!(
+        stored_vector_hash("A title", "A body"),
+        content_hash(&embedding_text(&doc))
+    );
+}
+
+/// What a stored vector of a question with this title and body is checked
+/// against: vectors made elsewhere (synthetic benchmark data) are kept at
+/// start only when this matches.
+pub fn stored_vector_hash(title: &str, body: &str) -> Vec<u8> {
+    content_hash(&format!("{title}\n{body}"))
+}
+
 fn content_hash(text: &str) -> Vec<u8> {
     let mut h = Sha256::new();
     h.update(model::MODEL_NAME.as_bytes());
@@ -88,10 +113,12 @@ pub struct Search {
     /// The last change-log entry applied; the lock also serialises catch-ups.
     applied: tokio::sync::Mutex<i64>,
     marker: Option<PathBuf>,
+    /// Where the vectors' rows go once there are many; none in memory.
+    vector_file: Option<PathBuf>,
     /// Related questions per question: a ranking over the whole corpus,
     /// too dear to repeat for every page view (the profile of the
     /// question page showed it as most of the work).
-    related: std::sync::Mutex<HashMap<QuestionId, (std::time::Instant, Vec<SearchResult>)>>,
+    related: std::sync::Mutex<HashMap<QuestionId, RelatedList>>,
     /// One related ranking in the background at a time, so a stream of
     /// first views can never take every processor.
     ranker: Arc<tokio::sync::Semaphore>,
@@ -102,6 +129,18 @@ const RELATED_TTL: std::time::Duration = std::time::Duration::from_secs(600);
 const RELATED_MAX: usize = 50_000;
 
 const MARKER_FILE: &str = "confide-applied-seq";
+/// The vectors' rows once they leave memory; rewritten at every start.
+const VECTOR_FILE: &str = "vectors.i8";
+/// Up to this many questions every vector stays in memory and semantic
+/// search is exact (77 MB of int8); past it, see [`semantic::VectorIndex`].
+pub const VECTORS_IN_MEMORY: usize = 200_000;
+
+/// A ranked related list, when it was made and on the engine's clock.
+struct RelatedList {
+    made: std::time::Instant,
+    clock: u32,
+    list: Vec<SearchResult>,
+}
 
 /// What bringing one question up to date did to the index.
 enum Refreshed {
@@ -145,14 +184,16 @@ impl Search {
             embedder,
             applied: tokio::sync::Mutex::new(0),
             marker,
+            vector_file: index_dir.map(|dir| dir.join(VECTOR_FILE)),
             related: std::sync::Mutex::new(HashMap::new()),
             ranker: Arc::new(tokio::sync::Semaphore::new(1)),
         };
-        search.load(start.is_none(), |_, _| {}).await?;
+        search.load(start.is_none(), |_| {}).await?;
         let mut applied = search.applied.lock().await;
         *applied = start.unwrap_or(last).min(last);
         drop(applied);
         search.catch_up().await?;
+        release_free_memory();
         Ok(search)
     }
 
@@ -168,40 +209,35 @@ impl Search {
         self.len() == 0
     }
 
-    /// Rebuilds everything from the database, reporting (done, total).
-    pub async fn rebuild(&self, progress: impl Fn(usize, usize)) -> Result<(), Error> {
+    /// Rebuilds everything from the database, reporting how many are done.
+    pub async fn rebuild(&self, progress: impl Fn(usize)) -> Result<(), Error> {
         let mut applied = self.applied.lock().await;
         let last = self.store.last_change().await?;
         self.load(true, progress).await?;
         *applied = last;
         drop(applied);
         self.catch_up().await?;
+        release_free_memory();
         Ok(())
     }
 
     /// Reads every public question: fills metadata and vectors, and the
-    /// lexical index too when `relex`.
-    async fn load(&self, relex: bool, progress: impl Fn(usize, usize)) -> Result<(), Error> {
-        let mut vectors = std::collections::HashMap::new();
-        let mut after = QuestionId(0);
-        loop {
-            let page = self
-                .store
-                .embeddings_after(model::MODEL_NAME, after, PAGE * 4)
-                .await?;
-            let Some(last) = page.last() else { break };
-            after = last.question_id;
-            vectors.extend(page.into_iter().map(|e| (e.question_id, e)));
-        }
+    /// lexical index too when `relex`. Questions and their stored vectors
+    /// are both read in id order, a page at a time, side by side: memory
+    /// stays that of a page whatever the size of the database.
+    async fn load(&self, relex: bool, progress: impl Fn(usize)) -> Result<(), Error> {
         {
             let mut engine = self.write_engine()?;
             if relex {
                 engine.lexical.clear()?;
             }
-            engine.meta.clear();
-            engine.vectors = semantic::VectorIndex::default();
+            engine.meta = Default::default();
+            engine.vectors = match &self.vector_file {
+                Some(path) => semantic::VectorIndex::spilling_to(path.clone(), VECTORS_IN_MEMORY),
+                None => semantic::VectorIndex::default(),
+            };
         }
-        let total = vectors.len();
+        let mut stored = StoredVectors::new(&*self.store);
         let mut done = 0;
         let mut after = QuestionId(0);
         loop {
@@ -213,7 +249,11 @@ impl Search {
             for doc in docs {
                 let text = embedding_text(&doc);
                 let hash = content_hash(&text);
-                match vectors.remove(&doc.id).filter(|e| e.content_hash == hash) {
+                match stored
+                    .take(doc.id)
+                    .await?
+                    .filter(|e| e.content_hash == hash)
+                {
                     Some(e) => fresh.push((doc, semantic::from_bytes(&e.vector))),
                     None => stale.push((doc, text, hash)),
                 }
@@ -226,12 +266,12 @@ impl Search {
                     if relex {
                         engine.upsert(&lexical_doc(doc), vector.as_deref())?;
                     } else {
-                        upsert_without_lexical(&mut engine, doc, vector.as_deref());
+                        upsert_without_lexical(&mut engine, doc, vector.as_deref())?;
                     }
                 }
             }
             done += fresh.len();
-            progress(done, total.max(done));
+            progress(done);
         }
         if relex {
             let mut engine = self.write_engine()?;
@@ -346,10 +386,10 @@ impl Search {
             // Whatever was in the index leaves it, and its text the files;
             // only a new private question never was there.
             let mut engine = self.write_engine()?;
-            if only_created && !engine.meta.contains_key(&(id.0 as u64)) {
+            if only_created && !engine.meta.contains(id.0 as u64) {
                 return Ok(Refreshed::Untouched);
             }
-            engine.remove(id.0 as u64);
+            engine.remove(id.0 as u64)?;
             return Ok(Refreshed::Removed);
         };
         let text = embedding_text(&doc);
@@ -396,18 +436,21 @@ impl Search {
             return Ok(Vec::new());
         }
         let embedding = self.embed_query(&text).await?;
-        let engine = self.read_engine()?;
-        let mut hits = engine.search(
-            &text,
-            embedding.as_deref(),
-            Method::Hybrid,
-            filter,
-            limit,
-            None,
-        )?;
-        hits.retain(|h| h.score >= MIN_RELEVANCE);
-        engine.add_snippets(&text, &mut hits)?;
-        Ok(results(&engine, hits))
+        let hits = {
+            let engine = self.read_engine()?;
+            let mut hits = engine.search(
+                &text,
+                embedding.as_deref(),
+                Method::Hybrid,
+                filter,
+                limit,
+                None,
+            )?;
+            hits.retain(|h| h.score >= MIN_RELEVANCE);
+            engine.add_snippets(&text, &mut hits)?;
+            shown(&engine, hits)
+        };
+        self.with_titles(hits).await
     }
 
     /// Answered questions like this one, for "related questions".
@@ -415,34 +458,29 @@ impl Search {
         if let Some(list) = self.ready_related(id, limit) {
             return Ok(list);
         }
-        let list = self.rank_related(id, limit).await?;
-        self.keep_related(id, list.clone());
+        let (clock, list) = self.rank_related(id, limit).await?;
+        self.keep_related(id, clock, list.clone());
         Ok(list)
     }
 
-    /// Related questions if they are ranked already; never waits. Each is
-    /// checked against the index as it is now: one erased, hidden or
-    /// retitled since the ranking shows as it is now, or not at all.
+    /// Related questions if they are ranked already; never waits. A list
+    /// naming a question erased, hidden, retitled or otherwise changed
+    /// since it was ranked is not shown: it is ranked again.
     pub fn ready_related(&self, id: QuestionId, limit: usize) -> Option<Vec<SearchResult>> {
-        let list = {
-            let cache = self.related.lock().ok()?;
-            let (made, list) = cache.get(&id)?;
-            if made.elapsed() >= RELATED_TTL {
-                return None;
-            }
-            list.clone()
-        };
+        let cache = self.related.lock().ok()?;
+        let kept = cache.get(&id)?;
+        if kept.made.elapsed() >= RELATED_TTL {
+            return None;
+        }
         let engine = self.read_engine().ok()?;
-        Some(
-            list.into_iter()
-                .filter_map(|mut r| {
-                    let meta = engine.meta.get(&(r.id.0 as u64)).filter(|m| m.answered)?;
-                    r.title = meta.title.clone();
-                    Some(r)
-                })
-                .take(limit)
-                .collect(),
-        )
+        if kept
+            .list
+            .iter()
+            .any(|r| engine.changed_since(r.id.0 as u64, kept.clock))
+        {
+            return None;
+        }
+        Some(kept.list.iter().take(limit).cloned().collect())
     }
 
     /// Ranks related questions in the background, one ranking at a time
@@ -458,24 +496,30 @@ impl Search {
             let ranked = search.rank_related(id, limit).await;
             drop(permit);
             match ranked {
-                Ok(list) => search.keep_related(id, list),
+                Ok((clock, list)) => search.keep_related(id, clock, list),
                 Err(e) => tracing::warn!(error = %e, "related questions could not be ranked"),
             }
         });
     }
 
-    fn keep_related(&self, id: QuestionId, list: Vec<SearchResult>) {
+    fn keep_related(&self, id: QuestionId, clock: u32, list: Vec<SearchResult>) {
         if let Ok(mut cache) = self.related.lock() {
             if cache.len() >= RELATED_MAX {
                 cache.clear();
             }
-            cache.insert(id, (std::time::Instant::now(), list));
+            let made = std::time::Instant::now();
+            cache.insert(id, RelatedList { made, clock, list });
         }
     }
 
-    async fn rank_related(&self, id: QuestionId, limit: usize) -> Result<Vec<SearchResult>, Error> {
+    /// Ranks related questions, with the engine's clock when it did.
+    async fn rank_related(
+        &self,
+        id: QuestionId,
+        limit: usize,
+    ) -> Result<(u32, Vec<SearchResult>), Error> {
         let Some(doc) = self.store.search_document(id).await? else {
-            return Ok(Vec::new());
+            return Ok((0, Vec::new()));
         };
         let stored = self
             .store
@@ -488,29 +532,58 @@ impl Search {
             topic: None,
             answered_only: true,
         };
-        let engine = self.read_engine()?;
-        let query = engine.lexical.rarest_words(&doc.title, 4);
-        let mut hits = engine.search(
-            &query,
-            stored.as_deref(),
-            Method::Hybrid,
-            &filter,
-            limit,
-            Some(id.0 as u64),
-        )?;
-        hits.retain(|h| h.score >= MIN_RELEVANCE);
-        Ok(results(&engine, hits))
+        let (clock, hits) = {
+            let engine = self.read_engine()?;
+            let query = engine.lexical.rarest_words(&doc.title, 4);
+            let mut hits = engine.search(
+                &query,
+                stored.as_deref(),
+                Method::Hybrid,
+                &filter,
+                limit,
+                Some(id.0 as u64),
+            )?;
+            hits.retain(|h| h.score >= MIN_RELEVANCE);
+            (engine.clock(), shown(&engine, hits))
+        };
+        Ok((clock, self.with_titles(hits).await?))
+    }
+
+    /// Gives results their current titles; any gone meanwhile are dropped.
+    async fn with_titles(
+        &self,
+        mut results: Vec<SearchResult>,
+    ) -> Result<Vec<SearchResult>, Error> {
+        let ids: Vec<QuestionId> = results.iter().map(|r| r.id).collect();
+        let mut titles: HashMap<QuestionId, String> = self
+            .store
+            .question_titles(&ids)
+            .await?
+            .into_iter()
+            .collect();
+        results.retain_mut(|r| match titles.remove(&r.id) {
+            Some(title) => {
+                r.title = title;
+                true
+            }
+            None => false,
+        });
+        Ok(results)
     }
 }
 
-fn results(engine: &Engine, hits: Vec<Hit>) -> Vec<SearchResult> {
+/// Results to show, still without their titles (see `with_titles`).
+fn shown(engine: &Engine, hits: Vec<Hit>) -> Vec<SearchResult> {
     hits.into_iter()
         .filter_map(|h| {
-            let meta = engine.meta.get(&h.id)?;
+            let meta = engine.meta.get(h.id)?;
             Some(SearchResult {
                 id: QuestionId(h.id as i64),
-                title: meta.title.clone(),
-                topic: meta.topic.clone(),
+                title: String::new(),
+                topic: meta
+                    .topic()
+                    .map(|t| t.slug().to_owned())
+                    .unwrap_or_default(),
                 snippet: h.snippet,
                 score: h.score,
                 answered: meta.answered,
@@ -531,20 +604,77 @@ fn lexical_doc(doc: &SearchDocument) -> lexical::LexicalDoc<'_> {
     }
 }
 
-fn upsert_without_lexical(engine: &mut Engine, doc: &SearchDocument, vector: Option<&[f32]>) {
+fn upsert_without_lexical(
+    engine: &mut Engine,
+    doc: &SearchDocument,
+    vector: Option<&[f32]>,
+) -> Result<(), Error> {
     let id = doc.id.0 as u64;
     match vector {
-        Some(v) => engine.vectors.upsert(id, v),
-        None => engine.vectors.remove(id),
+        Some(v) => engine.vectors.upsert(id, v)?,
+        None => engine.vectors.remove(id)?,
     }
-    engine.meta.insert(
-        id,
-        engine::DocMeta {
-            title: doc.title.clone(),
-            topic: doc.topic.slug().into(),
-            answered: doc.answered,
-        },
-    );
+    engine.set_meta(id, doc.topic.slug(), doc.answered);
+    Ok(())
+}
+
+/// Stored vectors read in id order beside the questions, a page at a time.
+struct StoredVectors<'a> {
+    store: &'a dyn Store,
+    page: std::collections::VecDeque<StoredEmbedding>,
+    after: QuestionId,
+    exhausted: bool,
+}
+
+impl<'a> StoredVectors<'a> {
+    fn new(store: &'a dyn Store) -> Self {
+        StoredVectors {
+            store,
+            page: Default::default(),
+            after: QuestionId(0),
+            exhausted: false,
+        }
+    }
+
+    /// The stored vector of `id`, if any; `id`s must come in rising order.
+    async fn take(&mut self, id: QuestionId) -> Result<Option<StoredEmbedding>, Error> {
+        loop {
+            while self.page.front().is_some_and(|e| e.question_id < id) {
+                self.page.pop_front();
+            }
+            if let Some(e) = self.page.front() {
+                return Ok(if e.question_id == id {
+                    self.page.pop_front()
+                } else {
+                    None
+                });
+            }
+            if self.exhausted {
+                return Ok(None);
+            }
+            let next = self
+                .store
+                .embeddings_after(model::MODEL_NAME, self.after, PAGE * 4)
+                .await?;
+            match next.last() {
+                Some(last) => self.after = last.question_id,
+                None => self.exhausted = true,
+            }
+            self.page.extend(next);
+        }
+    }
+}
+
+/// Building the index frees most of what it used, but scattered over the
+/// allocator's arenas (tantivy indexes and merges on threads of its own):
+/// glibc keeps such memory unless asked, and the server would stay at its
+/// peak for good (910 MB after a first start at a million questions).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only hands free pages back to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 fn read_marker(path: &Path) -> Option<i64> {

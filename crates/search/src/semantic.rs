@@ -1,14 +1,18 @@
 //! Sentence embeddings: all-MiniLM-L6-v2 run in-process with candle, and an
 //! in-memory vector index searched exactly (int8-quantised dot products).
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::Write;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
 use tokenizers::Tokenizer;
 
+use crate::ids::IdMap;
 use crate::Error;
 
 /// The model's output size.
@@ -148,15 +152,45 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Vec<f32>> {
 }
 
 /// Every question's vector, quantised to int8 (a quarter of the memory of
-/// f32, and faster to scan), searched exactly: at our sizes a full scan
-/// meets the latency target, and exact search has no recall to lose.
+/// f32, and faster to scan). While the index is small the rows stay in
+/// memory and every search is exact. Past [`VectorIndex::spilling_to`]'s
+/// threshold they move to a file and only each row's sign bits stay in
+/// memory (48 bytes, an eighth of the row): a search then ranks every
+/// question by how many signs it shares with the query and rescores the
+/// best thousand exactly from the file. At a million questions that is
+/// 50 MB of memory instead of 400.
 #[derive(Default)]
 pub struct VectorIndex {
     ids: Vec<u64>,
     scales: Vec<f32>,
-    data: Vec<i8>,
-    position: HashMap<u64, usize>,
+    /// [`WORDS`] words of sign bits per row.
+    codes: Vec<u64>,
+    rows: Rows,
+    position: IdMap<u32>,
+    spill: Option<Spill>,
 }
+
+/// Where the rows go, and from how many on.
+struct Spill {
+    path: PathBuf,
+    at: usize,
+}
+
+enum Rows {
+    Memory(Vec<i8>),
+    File(File),
+}
+
+impl Default for Rows {
+    fn default() -> Self {
+        Rows::Memory(Vec::new())
+    }
+}
+
+const WORDS: usize = DIMS / 64;
+/// Candidates rescored exactly per result wanted, and at least this many.
+const OVERSAMPLE: usize = 8;
+const MIN_CANDIDATES: usize = 1000;
 
 fn quantise(v: &[f32]) -> (f32, Vec<i8>) {
     let max = v.iter().fold(0f32, |m, x| m.max(x.abs()));
@@ -167,6 +201,20 @@ fn quantise(v: &[f32]) -> (f32, Vec<i8>) {
     (scale, v.iter().map(|x| (x / scale).round() as i8).collect())
 }
 
+fn signs(v: &[i8]) -> [u64; WORDS] {
+    let mut code = [0u64; WORDS];
+    for (i, &x) in v.iter().enumerate().take(DIMS) {
+        if x > 0 {
+            code[i / 64] |= 1 << (i % 64);
+        }
+    }
+    code
+}
+
+fn differing_signs(a: &[u64], b: &[u64]) -> u32 {
+    a.iter().zip(b).map(|(x, y)| (x ^ y).count_ones()).sum()
+}
+
 fn dot_i8(a: &[i8], b: &[i8]) -> i32 {
     // Sums in chunks of i32 lanes; the compiler vectorises this loop.
     a.iter()
@@ -175,7 +223,58 @@ fn dot_i8(a: &[i8], b: &[i8]) -> i32 {
         .sum()
 }
 
+fn file_error(e: std::io::Error) -> Error {
+    Error::Index(format!("vector file: {e}"))
+}
+
+impl Rows {
+    fn write(&mut self, at: usize, row: &[i8]) -> Result<(), Error> {
+        match self {
+            Rows::Memory(data) if at * DIMS == data.len() => data.extend_from_slice(row),
+            Rows::Memory(data) => data[at * DIMS..(at + 1) * DIMS].copy_from_slice(row),
+            Rows::File(file) => {
+                let bytes: Vec<u8> = row.iter().map(|&x| x as u8).collect();
+                file.write_all_at(&bytes, (at * DIMS) as u64)
+                    .map_err(file_error)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn read(&self, at: usize, out: &mut [i8; DIMS]) -> Result<(), Error> {
+        match self {
+            Rows::Memory(data) => out.copy_from_slice(&data[at * DIMS..(at + 1) * DIMS]),
+            Rows::File(file) => {
+                let mut bytes = [0u8; DIMS];
+                file.read_exact_at(&mut bytes, (at * DIMS) as u64)
+                    .map_err(file_error)?;
+                for (o, b) in out.iter_mut().zip(bytes) {
+                    *o = b as i8;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn truncate(&mut self, rows: usize) -> Result<(), Error> {
+        match self {
+            Rows::Memory(data) => data.truncate(rows * DIMS),
+            Rows::File(file) => file.set_len((rows * DIMS) as u64).map_err(file_error)?,
+        }
+        Ok(())
+    }
+}
+
 impl VectorIndex {
+    /// An index whose rows move to the file at `path` (replaced) once it
+    /// holds `at` vectors.
+    pub fn spilling_to(path: PathBuf, at: usize) -> Self {
+        VectorIndex {
+            spill: Some(Spill { path, at }),
+            ..Default::default()
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -185,78 +284,178 @@ impl VectorIndex {
     }
 
     pub fn contains(&self, id: u64) -> bool {
-        self.position.contains_key(&id)
+        self.position.contains(id)
     }
 
-    pub fn upsert(&mut self, id: u64, vector: &[f32]) {
+    /// Whether searches are approximate (the rows are in the file).
+    pub fn spilled(&self) -> bool {
+        matches!(self.rows, Rows::File(_))
+    }
+
+    pub fn upsert(&mut self, id: u64, vector: &[f32]) -> Result<(), Error> {
         let (scale, q) = quantise(vector);
-        match self.position.get(&id) {
-            Some(&at) => {
+        let code = signs(&q);
+        match self.position.get(id) {
+            Some(at) => {
+                let at = at as usize;
+                self.rows.write(at, &q)?;
                 self.scales[at] = scale;
-                self.data[at * DIMS..(at + 1) * DIMS].copy_from_slice(&q);
+                self.codes[at * WORDS..(at + 1) * WORDS].copy_from_slice(&code);
             }
             None => {
-                self.position.insert(id, self.ids.len());
+                let at = self.ids.len();
+                self.rows.write(at, &q)?;
+                self.position.insert(id, at as u32);
                 self.ids.push(id);
                 self.scales.push(scale);
-                self.data.extend_from_slice(&q);
+                self.codes.extend_from_slice(&code);
+                self.spill_if_due()?;
             }
         }
+        Ok(())
     }
 
-    pub fn remove(&mut self, id: u64) {
-        let Some(at) = self.position.remove(&id) else {
-            return;
+    fn spill_if_due(&mut self) -> Result<(), Error> {
+        let (Some(spill), Rows::Memory(data)) = (&self.spill, &self.rows) else {
+            return Ok(());
         };
+        if self.ids.len() < spill.at {
+            return Ok(());
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&spill.path)
+            .map_err(file_error)?;
+        // A piece at a time: a copy of every row at once would double the
+        // memory this is here to save.
+        let mut piece = Vec::with_capacity(DIMS * 1024);
+        for rows in data.chunks(DIMS * 1024) {
+            piece.clear();
+            piece.extend(rows.iter().map(|&x| x as u8));
+            file.write_all(&piece).map_err(file_error)?;
+        }
+        self.rows = Rows::File(file);
+        Ok(())
+    }
+
+    pub fn remove(&mut self, id: u64) -> Result<(), Error> {
+        let Some(at) = self.position.remove(id) else {
+            return Ok(());
+        };
+        let at = at as usize;
         let last = self.ids.len() - 1;
         if at != last {
+            let mut row = [0i8; DIMS];
+            self.rows.read(last, &mut row)?;
+            self.rows.write(at, &row)?;
             let moved = self.ids[last];
             self.ids.swap(at, last);
             self.scales.swap(at, last);
-            let (head, tail) = self.data.split_at_mut(last * DIMS);
-            head[at * DIMS..(at + 1) * DIMS].copy_from_slice(&tail[..DIMS]);
-            self.position.insert(moved, at);
+            let (head, tail) = self.codes.split_at_mut(last * WORDS);
+            head[at * WORDS..(at + 1) * WORDS].copy_from_slice(&tail[..WORDS]);
+            self.position.insert(moved, at as u32);
         }
         self.ids.pop();
         self.scales.pop();
-        self.data.truncate(last * DIMS);
+        self.codes.truncate(last * WORDS);
+        self.rows.truncate(last)
     }
 
     /// The `k` nearest by cosine similarity, best first, keeping only ids
     /// `keep` accepts.
-    pub fn search(&self, query: &[f32], k: usize, keep: impl Fn(u64) -> bool) -> Vec<(u64, f32)> {
+    pub fn search(
+        &self,
+        query: &[f32],
+        k: usize,
+        keep: impl Fn(u64) -> bool,
+    ) -> Result<Vec<(u64, f32)>, Error> {
         if k == 0 || query.len() != DIMS {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let (qs, q) = quantise(query);
-        let mut best: Vec<(u64, f32)> = Vec::with_capacity(k + 1);
-        let mut floor = f32::MIN;
-        for (i, row) in self.data.chunks_exact(DIMS).enumerate() {
-            let score = dot_i8(&q, row) as f32 * qs * self.scales[i];
-            if best.len() == k && score <= floor {
-                continue;
+        let mut best = Best::new(k);
+        match &self.rows {
+            Rows::Memory(data) => {
+                for (i, row) in data.chunks_exact(DIMS).enumerate() {
+                    let score = dot_i8(&q, row) as f32 * qs * self.scales[i];
+                    if best.admits(score) && keep(self.ids[i]) {
+                        best.add(self.ids[i], score);
+                    }
+                }
             }
-            let id = self.ids[i];
-            if !keep(id) {
-                continue;
-            }
-            let at = best.partition_point(|(_, s)| *s >= score);
-            best.insert(at, (id, score));
-            if best.len() > k {
-                best.pop();
-            }
-            if best.len() == k {
-                floor = best[k - 1].1;
+            Rows::File(_) => {
+                let mut row = [0i8; DIMS];
+                for i in self.nearest_by_signs(&q, (k * OVERSAMPLE).max(MIN_CANDIDATES), &keep) {
+                    self.rows.read(i, &mut row)?;
+                    best.add(self.ids[i], dot_i8(&q, &row) as f32 * qs * self.scales[i]);
+                }
             }
         }
-        best
+        Ok(best.list)
+    }
+
+    /// Rows whose signs differ least from the query's, in file order.
+    fn nearest_by_signs(&self, q: &[i8], n: usize, keep: impl Fn(u64) -> bool) -> Vec<usize> {
+        let code = signs(q);
+        let mut heap: BinaryHeap<(u32, usize)> = BinaryHeap::with_capacity(n + 1);
+        for (i, row) in self.codes.chunks_exact(WORDS).enumerate() {
+            let d = differing_signs(&code, row);
+            if heap.len() == n && heap.peek().is_some_and(|&(worst, _)| d >= worst) {
+                continue;
+            }
+            if !keep(self.ids[i]) {
+                continue;
+            }
+            heap.push((d, i));
+            if heap.len() > n {
+                heap.pop();
+            }
+        }
+        let mut rows: Vec<usize> = heap.into_iter().map(|(_, i)| i).collect();
+        rows.sort_unstable();
+        rows
     }
 
     pub fn memory_bytes(&self) -> usize {
-        self.data.capacity()
+        let rows = match &self.rows {
+            Rows::Memory(data) => data.capacity(),
+            Rows::File(_) => 0,
+        };
+        rows + self.codes.capacity() * 8
             + self.ids.capacity() * 8
             + self.scales.capacity() * 4
-            + self.position.capacity() * 24
+            + self.position.memory_bytes()
+    }
+}
+
+/// The best `k` so far, best first.
+struct Best {
+    k: usize,
+    list: Vec<(u64, f32)>,
+}
+
+impl Best {
+    fn new(k: usize) -> Self {
+        Best {
+            k,
+            list: Vec::with_capacity(k + 1),
+        }
+    }
+
+    fn admits(&self, score: f32) -> bool {
+        self.list.len() < self.k || self.list.last().is_some_and(|&(_, s)| score > s)
+    }
+
+    fn add(&mut self, id: u64, score: f32) {
+        if !self.admits(score) {
+            return;
+        }
+        let at = self.list.partition_point(|(_, s)| *s >= score);
+        self.list.insert(at, (id, score));
+        self.list.truncate(self.k);
     }
 }
 
@@ -283,9 +482,9 @@ mod tests {
     fn finds_the_nearest_and_respects_removal() {
         let mut index = VectorIndex::default();
         for id in 0..200 {
-            index.upsert(id, &unit(id));
+            index.upsert(id, &unit(id)).unwrap();
         }
-        let hits = index.search(&unit(42), 3, |_| true);
+        let hits = index.search(&unit(42), 3, |_| true).unwrap();
         assert_eq!(hits[0].0, 42);
         assert!(
             (hits[0].1 - 1.0).abs() < 0.02,
@@ -293,15 +492,16 @@ mod tests {
             hits[0].1
         );
         assert!(hits.windows(2).all(|w| w[0].1 >= w[1].1));
-        index.remove(42);
+        index.remove(42).unwrap();
         assert!(!index.contains(42));
         assert_eq!(index.len(), 199);
-        assert_ne!(index.search(&unit(42), 1, |_| true)[0].0, 42);
+        assert_ne!(index.search(&unit(42), 1, |_| true).unwrap()[0].0, 42);
         // The element moved into the hole is still found.
-        assert_eq!(index.search(&unit(199), 1, |_| true)[0].0, 199);
+        assert_eq!(index.search(&unit(199), 1, |_| true).unwrap()[0].0, 199);
         // Filters apply.
         assert!(index
             .search(&unit(7), 5, |id| id % 2 == 0)
+            .unwrap()
             .iter()
             .all(|(id, _)| id % 2 == 0));
     }
@@ -309,10 +509,10 @@ mod tests {
     #[test]
     fn upsert_replaces() {
         let mut index = VectorIndex::default();
-        index.upsert(1, &unit(1));
-        index.upsert(1, &unit(2));
+        index.upsert(1, &unit(1)).unwrap();
+        index.upsert(1, &unit(2)).unwrap();
         assert_eq!(index.len(), 1);
-        assert!(index.search(&unit(2), 1, |_| true)[0].1 > 0.98);
+        assert!(index.search(&unit(2), 1, |_| true).unwrap()[0].1 > 0.98);
     }
 
     #[test]
@@ -320,5 +520,60 @@ mod tests {
         let v = unit(3);
         assert_eq!(from_bytes(&to_bytes(&v)), Some(v));
         assert_eq!(from_bytes(&[1, 2, 3]), None);
+    }
+
+    /// A vector near `unit(seed)`: the same question in other words.
+    fn near(seed: u64) -> Vec<f32> {
+        let noise = unit(seed + 1_000_000);
+        normalise(
+            unit(seed)
+                .iter()
+                .zip(&noise)
+                .map(|(a, b)| a + 0.5 * b)
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn spilled_rows_are_searched_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vectors.i8");
+        let mut index = VectorIndex::spilling_to(path.clone(), 1000);
+        let mut exact = VectorIndex::default();
+        for id in 1..=3000 {
+            index.upsert(id, &unit(id)).unwrap();
+            exact.upsert(id, &unit(id)).unwrap();
+        }
+        assert!(index.spilled() && !exact.spilled());
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 3000 * DIMS as u64);
+        // Far less memory than the rows themselves.
+        assert!(index.memory_bytes() * 3 < exact.memory_bytes());
+        for seed in [1, 17, 999, 1000, 2500, 3000] {
+            let found = index.search(&near(seed), 5, |_| true).unwrap();
+            assert_eq!(
+                found[0].0, seed,
+                "the near-duplicate of {seed} is found first"
+            );
+            // Rescored exactly: the same similarity as the exact scan gives.
+            let expected = exact.search(&near(seed), 1, |_| true).unwrap();
+            assert_eq!(found[0], expected[0]);
+        }
+        // Removal moves the last row into the hole, in the file too.
+        index.remove(17).unwrap();
+        index.remove(3000).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), 2998 * DIMS as u64);
+        assert_ne!(index.search(&unit(17), 1, |_| true).unwrap()[0].0, 17);
+        assert_eq!(index.search(&unit(2999), 1, |_| true).unwrap()[0].0, 2999);
+        // Replacing a vector rewrites its row.
+        index.upsert(5, &unit(77_777)).unwrap();
+        let hit = index.search(&unit(77_777), 1, |_| true).unwrap()[0];
+        assert_eq!(hit.0, 5);
+        assert!(hit.1 > 0.98);
+        // Filters apply in the first pass.
+        assert!(index
+            .search(&unit(8), 5, |id| id % 2 == 1)
+            .unwrap()
+            .iter()
+            .all(|(id, _)| id % 2 == 1));
     }
 }

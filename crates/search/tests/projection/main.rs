@@ -202,7 +202,7 @@ async fn a_missing_or_damaged_index_is_rebuilt_at_start() {
         1
     );
     // And an explicit rebuild gives the same.
-    search.rebuild(|_, _| {}).await.unwrap();
+    search.rebuild(|_| {}).await.unwrap();
     assert_eq!(
         search
             .search("condom", &Filter::default(), 5)

@@ -1606,6 +1606,24 @@ impl Store for Backend {
             .transpose()
     }
 
+    async fn question_titles(&self, ids: &[QuestionId]) -> Result<Vec<(QuestionId, String)>> {
+        let mut titles = Vec::with_capacity(ids.len());
+        // A bound on the statement's size, whatever a caller passes.
+        for chunk in ids.chunks(500) {
+            let mut query =
+                QueryBuilder::<Db>::new("SELECT id, title FROM questions WHERE id IN (");
+            let mut list = query.separated(", ");
+            for id in chunk {
+                list.push_bind(id.0);
+            }
+            query.push(")");
+            for row in query.build().fetch_all(&self.reader).await? {
+                titles.push((QuestionId(row.try_get("id")?), row.try_get("title")?));
+            }
+        }
+        Ok(titles)
+    }
+
     async fn public_documents_after(
         &self,
         after: QuestionId,

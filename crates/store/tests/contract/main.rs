@@ -154,7 +154,45 @@ contract!(
     moderators_edits_of_replies_and_answers_are_audited,
     subscriptions_arrivals_and_a_cursor_one_node_wins,
     shared_rate_limit_buckets_fill_empty_and_refill,
+    titles_are_read_for_the_ids_that_exist,
 );
+
+async fn titles_are_read_for_the_ids_that_exist(store: &dyn Store) {
+    let mut ids = Vec::new();
+    for n in 1..=3 {
+        let q = store
+            .create_question(&question(n, 10, PublishPolicy::OnAnswer))
+            .await
+            .unwrap();
+        ids.push(q);
+    }
+    assert!(store.question_titles(&[]).await.unwrap().is_empty());
+    let mut titles = store
+        .question_titles(&[ids[2], QuestionId(987_654), ids[0]])
+        .await
+        .unwrap();
+    titles.sort();
+    assert_eq!(
+        titles,
+        vec![
+            (ids[0], "Question 1".to_string()),
+            (ids[2], "Question 3".to_string())
+        ]
+    );
+    // Many at once, beyond one statement's share: all are still read.
+    let many: Vec<QuestionId> = (0..1200)
+        .map(|i| QuestionId(i + 100_000))
+        .chain(ids.clone())
+        .collect();
+    let found: std::collections::BTreeSet<QuestionId> = store
+        .question_titles(&many)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(found, ids.into_iter().collect());
+}
 
 async fn migrations_are_idempotent_and_the_secret_is_stable(store: &dyn Store) {
     store.migrate().await.unwrap();
