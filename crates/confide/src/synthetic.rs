@@ -151,9 +151,12 @@ pub fn records(
         let answered_at = asked + 3_600_000;
         let mut out = Vec::new();
         if vectors && answers > 0 {
+            // A generator of its own, so the questions and answers are the
+            // same with vectors as without.
+            let mut own = Rng(0x9E37_79B9_7F4A_7C15 ^ id as u64);
             let vector: Vec<f32> = {
                 let v: Vec<f32> = (0..confide_search::semantic::DIMS)
-                    .map(|_| (rng.next() % 2001) as f32 / 1000.0 - 1.0)
+                    .map(|_| (own.next() % 2001) as f32 / 1000.0 - 1.0)
                     .collect();
                 let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
                 v.into_iter().map(|x| x / norm).collect()
@@ -254,6 +257,18 @@ mod tests {
             .collect();
         let vectors: Vec<_> = all.iter().filter(|r| r.table == "embeddings").collect();
         assert_eq!(vectors.len(), 15, "one per answered question");
+        let without: Vec<_> = records(20, "h".into(), Timestamp(1_000_000_000_000), false)
+            .map(|r| r.unwrap())
+            .collect();
+        let others: Vec<_> = all
+            .iter()
+            .filter(|r| r.table != "embeddings")
+            .cloned()
+            .collect();
+        assert_eq!(
+            others, without,
+            "the same questions with vectors as without"
+        );
         for v in vectors {
             let q = all
                 .iter()

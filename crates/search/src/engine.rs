@@ -106,10 +106,12 @@ impl Engine {
     }
 
     pub fn remove(&mut self, id: u64) -> Result<(), Error> {
+        // The vector first: should its file fail, nothing has changed.
+        self.vectors.remove(id)?;
         self.lexical.delete(id);
         self.meta.remove(id);
         self.clock = self.clock.wrapping_add(1);
-        self.vectors.remove(id)
+        Ok(())
     }
 
     /// Now, on the clock documents' changes are stamped with.

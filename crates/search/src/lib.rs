@@ -467,20 +467,24 @@ impl Search {
     /// naming a question erased, hidden, retitled or otherwise changed
     /// since it was ranked is not shown: it is ranked again.
     pub fn ready_related(&self, id: QuestionId, limit: usize) -> Option<Vec<SearchResult>> {
-        let cache = self.related.lock().ok()?;
-        let kept = cache.get(&id)?;
-        if kept.made.elapsed() >= RELATED_TTL {
-            return None;
-        }
+        // Copied out, so no page view waits on the cache behind a writer
+        // holding the engine.
+        let (clock, list) = {
+            let cache = self.related.lock().ok()?;
+            let kept = cache.get(&id)?;
+            if kept.made.elapsed() >= RELATED_TTL {
+                return None;
+            }
+            (kept.clock, kept.list.clone())
+        };
         let engine = self.read_engine().ok()?;
-        if kept
-            .list
+        if list
             .iter()
-            .any(|r| engine.changed_since(r.id.0 as u64, kept.clock))
+            .any(|r| engine.changed_since(r.id.0 as u64, clock))
         {
             return None;
         }
-        Some(kept.list.iter().take(limit).cloned().collect())
+        Some(list.into_iter().take(limit).collect())
     }
 
     /// Ranks related questions in the background, one ranking at a time

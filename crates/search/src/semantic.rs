@@ -266,9 +266,12 @@ impl Rows {
 }
 
 impl VectorIndex {
-    /// An index whose rows move to the file at `path` (replaced) once it
-    /// holds `at` vectors.
+    /// An index whose rows move to a file at `path` once it holds `at`
+    /// vectors. The file is unlinked as soon as it is open, so it lives as
+    /// long as this index and no longer; one left by an older version is
+    /// removed now.
     pub fn spilling_to(path: PathBuf, at: usize) -> Self {
+        let _ = std::fs::remove_file(&path);
         VectorIndex {
             spill: Some(Spill { path, at }),
             ..Default::default()
@@ -329,6 +332,8 @@ impl VectorIndex {
             .truncate(true)
             .open(&spill.path)
             .map_err(file_error)?;
+        // Vectors of erased questions must not outlive the process on disk.
+        std::fs::remove_file(&spill.path).map_err(file_error)?;
         // A piece at a time: a copy of every row at once would double the
         // memory this is here to save.
         let mut piece = Vec::with_capacity(DIMS * 1024);
@@ -342,15 +347,20 @@ impl VectorIndex {
     }
 
     pub fn remove(&mut self, id: u64) -> Result<(), Error> {
-        let Some(at) = self.position.remove(id) else {
+        let Some(at) = self.position.get(id) else {
             return Ok(());
         };
         let at = at as usize;
         let last = self.ids.len() - 1;
+        // The file first: should it fail, the index is still as it was.
+        // The removed row is overwritten, by the last row or by zeros.
+        let mut row = [0i8; DIMS];
         if at != last {
-            let mut row = [0i8; DIMS];
             self.rows.read(last, &mut row)?;
-            self.rows.write(at, &row)?;
+        }
+        self.rows.write(at, &row)?;
+        self.position.remove(id);
+        if at != last {
             let moved = self.ids[last];
             self.ids.swap(at, last);
             self.scales.swap(at, last);
@@ -361,7 +371,9 @@ impl VectorIndex {
         self.ids.pop();
         self.scales.pop();
         self.codes.truncate(last * WORDS);
-        self.rows.truncate(last)
+        // Left longer, the file would only hold a copy of a row still here.
+        let _ = self.rows.truncate(last);
+        Ok(())
     }
 
     /// The `k` nearest by cosine similarity, best first, keeping only ids
@@ -522,6 +534,15 @@ mod tests {
         assert_eq!(from_bytes(&[1, 2, 3]), None);
     }
 
+    impl VectorIndex {
+        fn file_len(&self) -> u64 {
+            match &self.rows {
+                Rows::File(file) => file.metadata().unwrap().len(),
+                Rows::Memory(_) => 0,
+            }
+        }
+    }
+
     /// A vector near `unit(seed)`: the same question in other words.
     fn near(seed: u64) -> Vec<f32> {
         let noise = unit(seed + 1_000_000);
@@ -545,7 +566,8 @@ mod tests {
             exact.upsert(id, &unit(id)).unwrap();
         }
         assert!(index.spilled() && !exact.spilled());
-        assert_eq!(std::fs::metadata(&path).unwrap().len(), 3000 * DIMS as u64);
+        assert!(!path.exists(), "the file is unlinked while in use");
+        assert_eq!(index.file_len(), 3000 * DIMS as u64);
         // Far less memory than the rows themselves.
         assert!(index.memory_bytes() * 3 < exact.memory_bytes());
         for seed in [1, 17, 999, 1000, 2500, 3000] {
@@ -561,7 +583,7 @@ mod tests {
         // Removal moves the last row into the hole, in the file too.
         index.remove(17).unwrap();
         index.remove(3000).unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().len(), 2998 * DIMS as u64);
+        assert_eq!(index.file_len(), 2998 * DIMS as u64);
         assert_ne!(index.search(&unit(17), 1, |_| true).unwrap()[0].0, 17);
         assert_eq!(index.search(&unit(2999), 1, |_| true).unwrap()[0].0, 2999);
         // Replacing a vector rewrites its row.

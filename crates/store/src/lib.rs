@@ -314,9 +314,9 @@ pub trait Store: Send + Sync + 'static {
 
     // For the search projection.
     async fn search_document(&self, id: QuestionId) -> Result<Option<SearchDocument>>;
-    /// The current titles of those of `ids` that exist, in no set order:
-    /// search keeps no titles in memory and reads them for the few
-    /// results it shows.
+    /// The current titles of those of `ids` that are public (published, not
+    /// hidden), in no set order: search keeps no titles in memory and reads
+    /// them for the few results it shows.
     async fn question_titles(&self, ids: &[QuestionId]) -> Result<Vec<(QuestionId, String)>>;
     /// Public questions with ids above `after`, in id order, for rebuilds.
     async fn public_documents_after(

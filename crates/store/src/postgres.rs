@@ -80,6 +80,13 @@ mod dialect {
         super::sql::pooled_thread(&store.reader, id).await
     }
 
+    pub(crate) async fn question_titles(
+        store: &Backend,
+        ids: &[confide_core::QuestionId],
+    ) -> Result<Vec<(confide_core::QuestionId, String)>> {
+        super::sql::pooled_titles(&store.reader, ids).await
+    }
+
     /// Advisory-lock keys (arbitrary, fixed): the change log and migrations.
     const CHANGE_LOG_LOCK: i64 = 0x636f_6e66_6964_6501;
     const MIGRATION_LOCK: i64 = 0x636f_6e66_6964_6502;

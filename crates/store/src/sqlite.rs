@@ -35,7 +35,12 @@ impl SqliteStore {
             .max_connections(1)
             .connect_with(options.clone())
             .await?;
-        let direct = direct::Readers::for_file(options.get_filename());
+        // sqlx names a database in memory after itself ("file:sqlx-in-memory-N"):
+        // the URL says so, not the file name.
+        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let direct = (!in_memory)
+            .then(|| direct::Readers::for_file(options.get_filename()))
+            .flatten();
         let reader = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
@@ -69,6 +74,17 @@ mod dialect {
         match &store.direct {
             Some(direct) => direct.with(|conn| super::direct::thread(conn, id)),
             None => super::sql::pooled_thread(&store.reader, id).await,
+        }
+    }
+
+    /// Titles for search results, on every search: read directly too.
+    pub(crate) async fn question_titles(
+        store: &Backend,
+        ids: &[confide_core::QuestionId],
+    ) -> Result<Vec<(confide_core::QuestionId, String)>> {
+        match &store.direct {
+            Some(direct) => direct.with(|conn| super::direct::titles(conn, ids)),
+            None => super::sql::pooled_titles(&store.reader, ids).await,
         }
     }
 
@@ -203,8 +219,7 @@ mod direct {
 
     impl Readers {
         pub(crate) fn for_file(path: &Path) -> Option<Readers> {
-            let name = path.to_string_lossy();
-            if name.is_empty() || name == ":memory:" || name.starts_with("file::memory:") {
+            if path.as_os_str().is_empty() {
                 return None;
             }
             Some(Readers {
@@ -218,7 +233,9 @@ mod direct {
                 &self.path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
-            conn.busy_timeout(Duration::from_secs(10))?;
+            // Readers wait only while SQLite recovers its log, which is rare;
+            // a worker thread of the server must not wait long.
+            conn.busy_timeout(Duration::from_secs(1))?;
             Ok(conn)
         }
 
@@ -275,6 +292,28 @@ mod direct {
             answers,
             replies,
         }))
+    }
+
+    /// The titles of those of `ids` that exist, in one read transaction.
+    pub(crate) fn titles(
+        conn: &mut Connection,
+        ids: &[QuestionId],
+    ) -> Result<Vec<(QuestionId, String)>> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let mut titles = Vec::with_capacity(ids.len());
+        {
+            static ONE: std::sync::LazyLock<String> =
+                std::sync::LazyLock::new(|| format!("{} AND id = ?", sql::PUBLIC_TITLES));
+            let mut statement = tx.prepare_cached(&ONE)?;
+            for &id in ids {
+                let mut rows = statement.query([id.0])?;
+                if let Some(row) = rows.next()? {
+                    titles.push((id, row.get("title")?));
+                }
+            }
+        }
+        tx.finish()?;
+        Ok(titles)
     }
 
     fn each_row(

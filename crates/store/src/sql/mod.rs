@@ -529,6 +529,31 @@ pub(super) static THREAD_SQL: std::sync::LazyLock<ThreadSql> = std::sync::LazyLo
     }
 });
 
+/// Titles a reader may see: what search results show.
+pub(super) const PUBLIC_TITLES: &str =
+    "SELECT id, title FROM questions WHERE published_at IS NOT NULL AND hidden_reason IS NULL";
+
+/// The titles of those of `ids` that are public, through the pool.
+pub(super) async fn pooled_titles(
+    pool: &sqlx::Pool<Db>,
+    ids: &[QuestionId],
+) -> Result<Vec<(QuestionId, String)>> {
+    let mut titles = Vec::with_capacity(ids.len());
+    // A bound on the statement's size, whatever a caller passes.
+    for chunk in ids.chunks(500) {
+        let mut query = QueryBuilder::<Db>::new(format!("{PUBLIC_TITLES} AND id IN ("));
+        let mut list = query.separated(", ");
+        for id in chunk {
+            list.push_bind(id.0);
+        }
+        query.push(")");
+        for row in query.build().fetch_all(pool).await? {
+            titles.push((QuestionId(row.try_get("id")?), row.try_get("title")?));
+        }
+    }
+    Ok(titles)
+}
+
 /// Reads one thread through the pool, in one read transaction so the
 /// reads see the same moment.
 pub(super) async fn pooled_thread(pool: &sqlx::Pool<Db>, id: QuestionId) -> Result<Option<Thread>> {
@@ -1607,21 +1632,7 @@ impl Store for Backend {
     }
 
     async fn question_titles(&self, ids: &[QuestionId]) -> Result<Vec<(QuestionId, String)>> {
-        let mut titles = Vec::with_capacity(ids.len());
-        // A bound on the statement's size, whatever a caller passes.
-        for chunk in ids.chunks(500) {
-            let mut query =
-                QueryBuilder::<Db>::new("SELECT id, title FROM questions WHERE id IN (");
-            let mut list = query.separated(", ");
-            for id in chunk {
-                list.push_bind(id.0);
-            }
-            query.push(")");
-            for row in query.build().fetch_all(&self.reader).await? {
-                titles.push((QuestionId(row.try_get("id")?), row.try_get("title")?));
-            }
-        }
-        Ok(titles)
+        dialect::question_titles(self, ids).await
     }
 
     async fn public_documents_after(

@@ -154,18 +154,23 @@ contract!(
     moderators_edits_of_replies_and_answers_are_audited,
     subscriptions_arrivals_and_a_cursor_one_node_wins,
     shared_rate_limit_buckets_fill_empty_and_refill,
-    titles_are_read_for_the_ids_that_exist,
+    titles_are_read_for_the_ids_that_are_public,
 );
 
-async fn titles_are_read_for_the_ids_that_exist(store: &dyn Store) {
+async fn titles_are_read_for_the_ids_that_are_public(store: &dyn Store) {
     let mut ids = Vec::new();
     for n in 1..=3 {
         let q = store
-            .create_question(&question(n, 10, PublishPolicy::OnAnswer))
+            .create_question(&question(n, 10, PublishPolicy::Immediately))
             .await
             .unwrap();
         ids.push(q);
     }
+    let private = store
+        .create_question(&question(4, 10, PublishPolicy::OnAnswer))
+        .await
+        .unwrap();
+    assert!(store.question_titles(&[private]).await.unwrap().is_empty());
     assert!(store.question_titles(&[]).await.unwrap().is_empty());
     let mut titles = store
         .question_titles(&[ids[2], QuestionId(987_654), ids[0]])
@@ -191,7 +196,19 @@ async fn titles_are_read_for_the_ids_that_exist(store: &dyn Store) {
         .into_iter()
         .map(|(id, _)| id)
         .collect();
-    assert_eq!(found, ids.into_iter().collect());
+    assert_eq!(found, ids.iter().copied().collect());
+    // A hidden question's title is not read.
+    let hide = Resolution::parse("hide", "advertising").unwrap();
+    store
+        .moderate(
+            Target::Question(ids[0]),
+            &hide,
+            "account:mod",
+            Timestamp(30),
+        )
+        .await
+        .unwrap();
+    assert!(store.question_titles(&[ids[0]]).await.unwrap().is_empty());
 }
 
 async fn migrations_are_idempotent_and_the_secret_is_stable(store: &dyn Store) {
@@ -1516,4 +1533,22 @@ async fn mangled_imports_are_refused_with_a_line_and_leave_nothing() {
             "nothing half-imported"
         );
     }
+}
+
+/// A database in memory cannot be opened by a second connection: its
+/// threads and titles are read through the pool, not the direct reader.
+#[tokio::test]
+async fn a_database_in_memory_reads_threads_and_titles() {
+    let store = confide_store::open("sqlite::memory:").await.unwrap();
+    store.migrate().await.unwrap();
+    let q = store
+        .create_question(&question(1, 10, PublishPolicy::Immediately))
+        .await
+        .unwrap();
+    let thread = store.thread(q).await.unwrap().unwrap();
+    assert_eq!(thread.question.title, "Question 1");
+    assert_eq!(
+        store.question_titles(&[q]).await.unwrap(),
+        vec![(q, "Question 1".to_string())]
+    );
 }
