@@ -154,13 +154,7 @@ pub fn records(
             // A generator of its own, so the questions and answers are the
             // same with vectors as without.
             let mut own = Rng(0x9E37_79B9_7F4A_7C15 ^ id as u64);
-            let vector: Vec<f32> = {
-                let v: Vec<f32> = (0..confide_search::semantic::DIMS)
-                    .map(|_| (own.next() % 2001) as f32 / 1000.0 - 1.0)
-                    .collect();
-                let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
-                v.into_iter().map(|x| x / norm).collect()
-            };
+            let vector = confide_search::semantic::random_unit_vector(|| own.next());
             out.push(record(
                 "embeddings",
                 json!({

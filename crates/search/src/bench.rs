@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::engine::{Engine, Method};
 use crate::lexical::{Filter, LexicalDoc, LexicalIndex};
-use crate::semantic::{Embedder, VectorIndex, DIMS};
+use crate::semantic::{Embedder, VectorIndex};
 use crate::Error;
 
 #[derive(Debug, Serialize)]
@@ -57,11 +57,7 @@ impl Rng {
     }
 
     fn unit_vector(&mut self) -> Vec<f32> {
-        let v: Vec<f32> = (0..DIMS)
-            .map(|_| (self.next() % 2001) as f32 / 1000.0 - 1.0)
-            .collect();
-        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
-        v.into_iter().map(|x| x / n).collect()
+        crate::semantic::random_unit_vector(|| self.next())
     }
 }
 

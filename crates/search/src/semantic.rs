@@ -122,6 +122,16 @@ impl Embedder {
     }
 }
 
+/// A random unit vector drawn from `next`, for synthetic benchmark data
+/// (search time does not depend on what vectors mean).
+pub fn random_unit_vector(mut next: impl FnMut() -> u64) -> Vec<f32> {
+    normalise(
+        (0..DIMS)
+            .map(|_| (next() % 2001) as f32 / 1000.0 - 1.0)
+            .collect(),
+    )
+}
+
 fn normalise(mut v: Vec<f32>) -> Vec<f32> {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
     if norm > 0.0 {
@@ -233,7 +243,10 @@ impl Rows {
             Rows::Memory(data) if at * DIMS == data.len() => data.extend_from_slice(row),
             Rows::Memory(data) => data[at * DIMS..(at + 1) * DIMS].copy_from_slice(row),
             Rows::File(file) => {
-                let bytes: Vec<u8> = row.iter().map(|&x| x as u8).collect();
+                let mut bytes = [0u8; DIMS];
+                for (b, &x) in bytes.iter_mut().zip(row) {
+                    *b = x as u8;
+                }
                 file.write_all_at(&bytes, (at * DIMS) as u64)
                     .map_err(file_error)?;
             }

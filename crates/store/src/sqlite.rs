@@ -274,10 +274,10 @@ mod direct {
             Ok(())
         })?;
         if !answers.is_empty() {
-            each_row(&tx, &sql.citations, id, |row| {
+            each_row(&tx, &sql.evidence.citations, id, |row| {
                 sql::attach_citation(&mut answers, row)
             })?;
-            each_row(&tx, &sql.reviews, id, |row| {
+            each_row(&tx, &sql.evidence.reviews, id, |row| {
                 sql::attach_review(&mut answers, row)
             })?;
         }

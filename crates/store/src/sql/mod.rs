@@ -299,17 +299,16 @@ pub(super) fn answer_from_row(row: &impl Columns) -> Result<Answer> {
     })
 }
 
-pub(super) const CITATION_SELECT: &str =
-    "SELECT answer_id, title, doi, pmid, url, year FROM citations";
-pub(super) const CITATION_ORDER: &str = "ORDER BY answer_id, position";
+const CITATION_SELECT: &str = "SELECT answer_id, title, doi, pmid, url, year FROM citations";
+const CITATION_ORDER: &str = "ORDER BY answer_id, position";
 
-pub(super) const REVIEW_SELECT: &str =
+const REVIEW_SELECT: &str =
     "SELECT reviews.id, answer_id, reviewer_id AS author_id, verdict, quote, note, note_html,
             cite_title, cite_doi, cite_pmid, cite_url, cite_year, reviews.created_at,
             status, status_note, addressed_in,
             handle, display_name, credentials, verified_at
      FROM reviews JOIN accounts ON accounts.id = reviews.reviewer_id";
-pub(super) const REVIEW_ORDER: &str = "ORDER BY reviews.id";
+const REVIEW_ORDER: &str = "ORDER BY reviews.id";
 
 /// Puts a citation row under its answer.
 pub(super) fn attach_citation(answers: &mut [Answer], row: &impl Columns) -> Result<()> {
@@ -370,34 +369,52 @@ pub(super) fn attach_review(answers: &mut [Answer], row: &impl Columns) -> Resul
     Ok(())
 }
 
-/// Fills in the citations and reviews of `answers`, read with `filter`
-/// (an SQL condition on `answer_id` with one `?` bound to `key`).
+/// The two statements that read answers' citations and reviews, for one
+/// condition on `answer_id` with one `?`; built once per condition.
+pub(super) struct EvidenceSql {
+    pub citations: String,
+    pub reviews: String,
+}
+
+impl EvidenceSql {
+    fn of(filter: &str) -> Self {
+        EvidenceSql {
+            citations: q(&format!(
+                "{CITATION_SELECT} WHERE {filter} {CITATION_ORDER}"
+            ))
+            .to_string(),
+            reviews: q(&format!("{REVIEW_SELECT} WHERE {filter} {REVIEW_ORDER}")).to_string(),
+        }
+    }
+}
+
+static ONE_ANSWER_EVIDENCE: std::sync::LazyLock<EvidenceSql> =
+    std::sync::LazyLock::new(|| EvidenceSql::of("answer_id = ?"));
+
+/// Fills in the citations and reviews of `answers`, read with `sql`
+/// (its one `?` bound to `key`).
 async fn attach_evidence(
     conn: &mut Conn,
     answers: &mut [Answer],
-    filter: &str,
+    sql: &EvidenceSql,
     key: i64,
 ) -> Result<()> {
     if answers.is_empty() {
         return Ok(());
     }
-    let citations = sqlx::query(&q(&format!(
-        "{CITATION_SELECT} WHERE {filter} {CITATION_ORDER}"
-    )))
-    .bind(key)
-    .fetch_all(&mut *conn)
-    .await?;
-    for row in &citations {
-        attach_citation(answers, row)?;
+    for row in sqlx::query(&sql.citations)
+        .bind(key)
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        attach_citation(answers, &row)?;
     }
-    let reviews = sqlx::query(&q(&format!(
-        "{REVIEW_SELECT} WHERE {filter} {REVIEW_ORDER}"
-    )))
-    .bind(key)
-    .fetch_all(&mut *conn)
-    .await?;
-    for row in &reviews {
-        attach_review(answers, row)?;
+    for row in sqlx::query(&sql.reviews)
+        .bind(key)
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        attach_review(answers, &row)?;
     }
     Ok(())
 }
@@ -494,14 +511,12 @@ pub(super) fn question_from_row(row: &impl Columns) -> Result<Question> {
 pub(super) struct ThreadSql {
     pub question: String,
     pub answers: String,
-    pub citations: String,
-    pub reviews: String,
+    pub evidence: EvidenceSql,
     pub replies: String,
 }
 
-pub(super) static THREAD_SQL: std::sync::LazyLock<ThreadSql> = std::sync::LazyLock::new(|| {
-    let of_answers = "answer_id IN (SELECT id FROM answers WHERE question_id = ?)";
-    ThreadSql {
+pub(super) static THREAD_SQL: std::sync::LazyLock<ThreadSql> =
+    std::sync::LazyLock::new(|| ThreadSql {
         question: q(
             "SELECT id, title, body, body_html, topic, created_at, published_at,
                     helpful_answer_id, answer_count, urgency, triage, hidden_reason,
@@ -514,20 +529,12 @@ pub(super) static THREAD_SQL: std::sync::LazyLock<ThreadSql> = std::sync::LazyLo
             "{ANSWER_SELECT} WHERE question_id = ? ORDER BY answers.id"
         ))
         .to_string(),
-        citations: q(&format!(
-            "{CITATION_SELECT} WHERE {of_answers} {CITATION_ORDER}"
-        ))
-        .to_string(),
-        reviews: q(&format!(
-            "{REVIEW_SELECT} WHERE {of_answers} {REVIEW_ORDER}"
-        ))
-        .to_string(),
+        evidence: EvidenceSql::of("answer_id IN (SELECT id FROM answers WHERE question_id = ?)"),
         replies: q(&format!(
             "{REPLY_SELECT} WHERE question_id = ? ORDER BY replies.id"
         ))
         .to_string(),
-    }
-});
+    });
 
 /// Titles a reader may see: what search results show.
 pub(super) const PUBLIC_TITLES: &str =
@@ -575,22 +582,7 @@ pub(super) async fn pooled_thread(pool: &sqlx::Pool<Db>, id: QuestionId) -> Resu
         .iter()
         .map(answer_from_row)
         .collect::<Result<Vec<_>>>()?;
-    if !answers.is_empty() {
-        for row in sqlx::query(&sql.citations)
-            .bind(id.0)
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            attach_citation(&mut answers, &row)?;
-        }
-        for row in sqlx::query(&sql.reviews)
-            .bind(id.0)
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            attach_review(&mut answers, &row)?;
-        }
-    }
+    attach_evidence(&mut tx, &mut answers, &sql.evidence, id.0).await?;
     let replies = sqlx::query(&sql.replies)
         .bind(id.0)
         .fetch_all(&mut *tx)
@@ -896,7 +888,7 @@ impl Store for Backend {
         attach_evidence(
             &mut conn,
             std::slice::from_mut(&mut answer),
-            "answer_id = ?",
+            &ONE_ANSWER_EVIDENCE,
             id.0,
         )
         .await?;

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use confide_core::Role;
 use serde_json::{json, Value};
 
-use crate::support::{csrf_in, spawn_app, spawn_app_with, TestApp, PASSWORD};
+use crate::support::{csrf_in, spawn_app, spawn_app_publishing, spawn_app_with, TestApp, PASSWORD};
 
 async fn get_in(app: &TestApp, path: &str, accept_language: &str) -> reqwest::Response {
     app.http
@@ -133,11 +133,7 @@ async fn the_switcher_remembers_a_choice_and_goes_back() {
 
 #[tokio::test]
 async fn a_kept_page_never_carries_another_readers_address() {
-    let config = confide_web::SiteConfig {
-        publish: confide_core::PublishPolicy::Immediately,
-        ..Default::default()
-    };
-    let app = spawn_app_with(config).await;
+    let app = spawn_app_publishing().await;
     let (id, _) = app
         .api_ask("Zibblo wex frandle?", "Quorp zint malveo.", "other")
         .await;
@@ -215,11 +211,7 @@ async fn error_pages_speak_the_readers_language() {
 
 #[tokio::test]
 async fn each_language_has_its_own_kept_copy_of_a_page() {
-    let config = confide_web::SiteConfig {
-        publish: confide_core::PublishPolicy::Immediately,
-        ..Default::default()
-    };
-    let app = spawn_app_with(config).await;
+    let app = spawn_app_publishing().await;
     let (id, _) = app
         .api_ask("Zibblo wex frandle?", "Quorp zint malveo trisk.", "other")
         .await;
@@ -431,21 +423,8 @@ async fn post_json(app: &TestApp, path: &str, token: Option<&str>, body: Value) 
 
 /// An account whose name and credentials are in the made-up language.
 async fn made_up_account(app: &TestApp, handle: &str, name: &str, role: Role) {
-    let hash = confide_web::auth::hash_password(confide_core::Password::parse(PASSWORD).unwrap())
-        .await
-        .unwrap();
-    app.store
-        .create_account(&confide_store::NewAccount {
-            handle: confide_core::Handle::parse(handle).unwrap(),
-            display_name: confide_core::DisplayName::parse(name).unwrap(),
-            credentials: confide_core::Credentials::parse("Vexillor zuntama").unwrap(),
-            role,
-            password_hash: hash,
-            created_at: confide_web::now(),
-            verified: true,
-        })
-        .await
-        .unwrap();
+    app.create_account_named(handle, name, "Vexillor zuntama", role)
+        .await;
 }
 
 #[tokio::test]

@@ -1,10 +1,12 @@
 //! The core loop as people live it, through the HTML pages and forms alone
 //! (no JavaScript involved anywhere).
 
-use confide_core::{PublishPolicy, Role};
+use confide_core::Role;
 use confide_web::SiteConfig;
 
-use crate::support::{csrf_in, private_path_in, spawn_app, spawn_app_with, value_after};
+use crate::support::{
+    csrf_in, private_path_in, spawn_app, spawn_app_publishing, spawn_app_with, value_after,
+};
 
 /// Asks through the form; returns the private page's path.
 async fn ask(app: &crate::support::TestApp, title: &str, body: &str, topic: &str) -> String {
@@ -503,11 +505,7 @@ async fn disabling_an_account_ends_its_sessions() {
 
 #[tokio::test]
 async fn publish_immediately_makes_questions_public_at_once() {
-    let app = spawn_app_with(SiteConfig {
-        publish: PublishPolicy::Immediately,
-        ..SiteConfig::default()
-    })
-    .await;
+    let app = spawn_app_publishing().await;
     ask(&app, "Visible straight away?", "yes please", "other").await;
     let (status, page) = app.get_text("/q/1").await;
     assert_eq!(status, 200);

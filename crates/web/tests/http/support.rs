@@ -31,6 +31,15 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(SiteConfig::default()).await
 }
 
+/// A site that publishes questions as soon as they are asked.
+pub async fn spawn_app_publishing() -> TestApp {
+    spawn_app_with(SiteConfig {
+        publish: confide_core::PublishPolicy::Immediately,
+        ..SiteConfig::default()
+    })
+    .await
+}
+
 pub async fn spawn_app_with(config: SiteConfig) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("confide.db");
@@ -71,14 +80,28 @@ impl TestApp {
     }
 
     pub async fn create_account(&self, handle: &str, role: Role) {
+        let name = format!("Dr {handle}");
+        let credentials = format!("Credentials of {handle}");
+        self.create_account_named(handle, &name, &credentials, role)
+            .await;
+    }
+
+    /// A verified account with this name and these credentials.
+    pub async fn create_account_named(
+        &self,
+        handle: &str,
+        name: &str,
+        credentials: &str,
+        role: Role,
+    ) {
         let hash = confide_web::auth::hash_password(Password::parse(PASSWORD).unwrap())
             .await
             .unwrap();
         self.store
             .create_account(&NewAccount {
                 handle: Handle::parse(handle).unwrap(),
-                display_name: DisplayName::parse(&format!("Dr {handle}")).unwrap(),
-                credentials: Credentials::parse(&format!("Credentials of {handle}")).unwrap(),
+                display_name: DisplayName::parse(name).unwrap(),
+                credentials: Credentials::parse(credentials).unwrap(),
                 role,
                 password_hash: hash,
                 created_at: confide_web::now(),
