@@ -381,7 +381,10 @@ fn readable_text(page: &str) -> String {
 }
 
 fn english_in(page: &str) -> Vec<String> {
-    let text = readable_text(page);
+    // Addresses are not language: a private link's random token once
+    // spelt "To".
+    let address = regex::Regex::new(r"https?://\S+").unwrap();
+    let text = address.replace_all(&readable_text(page), " ").into_owned();
     let english: BTreeSet<&str> = ENGLISH.iter().copied().collect();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).collect();
     let mut found = Vec::new();
