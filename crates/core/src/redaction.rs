@@ -17,6 +17,8 @@ pub enum PiiKind {
     Handle,
     Address,
     Name,
+    /// A school, workplace or home town: with an age, enough to find someone.
+    Place,
 }
 
 impl PiiKind {
@@ -30,6 +32,7 @@ impl PiiKind {
             PiiKind::Handle => "[username removed]",
             PiiKind::Address => "[address removed]",
             PiiKind::Name => "[name removed]",
+            PiiKind::Place => "[place removed]",
         }
     }
 }

@@ -43,6 +43,7 @@ ask-pii-url = a link
 ask-pii-handle = a social media username
 ask-pii-address = a street address or postcode
 ask-pii-name = a name
+ask-pii-place = a school, workplace or town
 
 ## Sent: the private link
 
@@ -111,3 +112,4 @@ ask-removed-url = [link removed]
 ask-removed-handle = [username removed]
 ask-removed-address = [address removed]
 ask-removed-name = [name removed]
+ask-removed-place = [place removed]

@@ -43,6 +43,7 @@ ask-pii-url = un enlace
 ask-pii-handle = un nombre de usuario de redes sociales
 ask-pii-address = una dirección postal o un código postal
 ask-pii-name = un nombre
+ask-pii-place = un centro de estudios, un lugar de trabajo o una localidad
 
 ## Enviada: el enlace privado
 
@@ -111,3 +112,4 @@ ask-removed-url = [enlace eliminado]
 ask-removed-handle = [usuario eliminado]
 ask-removed-address = [dirección eliminada]
 ask-removed-name = [nombre eliminado]
+ask-removed-place = [lugar eliminado]

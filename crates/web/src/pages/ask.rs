@@ -303,6 +303,7 @@ fn placeholder(kind: PiiKind, tr: Tr) -> String {
         PiiKind::Handle => m::ASK_REMOVED_HANDLE,
         PiiKind::Address => m::ASK_REMOVED_ADDRESS,
         PiiKind::Name => m::ASK_REMOVED_NAME,
+        PiiKind::Place => m::ASK_REMOVED_PLACE,
     };
     tr.text(msg).into_owned()
 }
@@ -361,6 +362,7 @@ fn pii_kind(kind: PiiKind) -> crate::i18n::Msg {
         PiiKind::Handle => m::ASK_PII_HANDLE,
         PiiKind::Address => m::ASK_PII_ADDRESS,
         PiiKind::Name => m::ASK_PII_NAME,
+        PiiKind::Place => m::ASK_PII_PLACE,
     }
 }
 
