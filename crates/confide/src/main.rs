@@ -5,6 +5,7 @@ mod config;
 mod demo;
 mod loadbench;
 mod synthetic;
+mod triage_eval;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -254,6 +255,25 @@ enum EvalCommand {
         #[arg(long, env = "CONFIDE_MODEL_DIR")]
         model_dir: Option<PathBuf>,
     },
+    /// Triage on a labelled TOML set (`[[case]] lang, text, expect`):
+    /// recall and false positives per category, rules alone and with
+    /// meaning. Prints JSON.
+    Triage {
+        file: PathBuf,
+        /// Rules alone, without the model.
+        #[arg(long)]
+        no_model: bool,
+        /// Fit the thresholds of triage by meaning on this set (never a
+        /// blind one) and write them to this file.
+        #[arg(long)]
+        calibrate: Option<PathBuf>,
+        #[arg(long, env = "CONFIDE_MODEL_DIR")]
+        model_dir: Option<PathBuf>,
+    },
+    /// Redaction on a labelled TOML set (`[[case]] lang, text,
+    /// identifiers`): strings left with no identifier, clean strings left
+    /// unchanged. Prints JSON.
+    Redaction { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -486,6 +506,53 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 let _ = std::fs::remove_file(spill);
             }
             let report = report??;
+            println!("{}", serde_json::to_string(&report)?);
+            Ok(())
+        }
+        Command::Eval {
+            what:
+                EvalCommand::Triage {
+                    file: set,
+                    no_model,
+                    calibrate,
+                    model_dir,
+                },
+        } => {
+            let config = Config::load(
+                file,
+                Overrides {
+                    model_dir,
+                    ..Overrides::default()
+                },
+            )?;
+            init_logging("warn");
+            let cases = triage_eval::read_triage_cases(&set)?;
+            let embedder = if no_model {
+                None
+            } else {
+                Some(load_embedder(&config.model_dir, config.fetch_model).await?)
+            };
+            if let Some(out) = calibrate {
+                let embedder = embedder.context("--calibrate needs the model")?;
+                let calibration = tokio::task::spawn_blocking(move || {
+                    triage_eval::calibrate(&cases, &embedder, confide_search::model::MODEL_NAME)
+                })
+                .await??;
+                triage_eval::write_calibration(&calibration, &out)?;
+                println!("{}", serde_json::to_string(&calibration)?);
+                return Ok(());
+            }
+            let report = tokio::task::spawn_blocking(move || {
+                triage_eval::evaluate_triage(&cases, embedder.as_deref())
+            })
+            .await??;
+            println!("{}", serde_json::to_string(&report)?);
+            Ok(())
+        }
+        Command::Eval {
+            what: EvalCommand::Redaction { file: set },
+        } => {
+            let report = triage_eval::evaluate_redaction(&set)?;
             println!("{}", serde_json::to_string(&report)?);
             Ok(())
         }

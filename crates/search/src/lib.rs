@@ -12,6 +12,7 @@ pub mod lang;
 pub mod lexical;
 pub mod model;
 pub mod semantic;
+pub mod triage;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ use thiserror::Error;
 pub use engine::{Engine, Hit, Method};
 pub use lexical::Filter;
 pub use semantic::Embedder;
+pub use triage::TriageReader;
 
 #[derive(Debug, Error)]
 pub enum Error {
@@ -97,6 +99,8 @@ pub struct Search {
     store: Arc<dyn Store>,
     engine: RwLock<Engine>,
     embedder: Option<Arc<Embedder>>,
+    /// Triage with the same model: rules, and meaning when the model is here.
+    triage: TriageReader,
     /// The last change-log entry applied; the lock also serialises catch-ups.
     applied: tokio::sync::Mutex<i64>,
     marker: Option<PathBuf>,
@@ -168,6 +172,7 @@ impl Search {
         let search = Search {
             store,
             engine: RwLock::new(Engine::new(lexical)),
+            triage: TriageReader::new(embedder.clone()),
             embedder,
             applied: tokio::sync::Mutex::new(0),
             marker,
@@ -182,6 +187,11 @@ impl Search {
         search.catch_up().await?;
         release_free_memory();
         Ok(search)
+    }
+
+    /// Triage that reads meaning with this projection's model.
+    pub fn triage(&self) -> &TriageReader {
+        &self.triage
     }
 
     pub fn semantic_enabled(&self) -> bool {

@@ -63,6 +63,7 @@ mod cues;
 mod fold;
 mod framing;
 mod lexicon;
+mod meaning;
 mod message;
 mod rules;
 mod time;
@@ -71,6 +72,10 @@ use cues::*;
 use fold::*;
 use framing::*;
 use lexicon::*;
+pub use meaning::{
+    exemplar_texts, meaning_scores, passages, triage_with_meaning, Calibration, LabelScores,
+    MeaningError, MeaningModel,
+};
 use message::*;
 use rules::*;
 use time::*;
@@ -203,6 +208,11 @@ pub fn triage(text: &str) -> Triage {
         framing: &framing,
     };
     let findings = reader.findings();
+    assemble(text, &message, &reader, findings)
+}
+
+/// Orders what was found, sets the urgency and picks the evidence.
+fn assemble(text: &str, message: &Message, reader: &Reader, findings: Vec<Finding>) -> Triage {
     let sexual_assault_is_past = findings
         .iter()
         .find(|f| f.category == Category::SexualAssault)
