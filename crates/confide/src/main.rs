@@ -841,14 +841,21 @@ async fn open_search(
     let embedder = match load_embedder(&config.model_dir, config.fetch_model).await {
         Ok(e) => Some(e),
         Err(e) => {
-            tracing::warn!("semantic search off, lexical search only: {e:#}");
+            tracing::warn!(
+                "semantic search and triage by meaning off (lexical search, triage rules only): {e:#}"
+            );
             None
         }
     };
     let search = Search::open(store, Some(index_dir), embedder)
         .await
         .with_context(|| format!("cannot open the search index in {}", index_dir.display()))?;
-    Ok(Arc::new(search))
+    let search = Arc::new(search);
+    // The exemplars are embedded once, in the background, so the first
+    // question asked is not the one that waits for them.
+    let warming = search.clone();
+    tokio::spawn(async move { warming.triage().prepare().await });
+    Ok(search)
 }
 
 async fn reindex(config: &Config, store: Arc<dyn Store>) -> anyhow::Result<()> {

@@ -470,6 +470,15 @@ impl QuestionDraft {
     }
 }
 
+impl QuestionDraft {
+    /// With triage read elsewhere: by meaning as well as rules, on the text
+    /// as written rather than the redacted text stored.
+    pub fn with_triage(mut self, triage: crate::triage::Triage) -> Self {
+        self.triage = triage;
+        self
+    }
+}
+
 /// An expert's answer, ready to store.
 #[derive(Debug, Clone)]
 pub struct AnswerDraft {

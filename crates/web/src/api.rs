@@ -37,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions", post(create_session).delete(end_session))
         .route("/search", get(search))
         .route("/flags", post(create_flag))
+        .route("/triage", post(triage_draft))
         .fallback(|| async { ApiError(Error::NotFound) })
 }
 
@@ -52,12 +53,12 @@ pub fn routes() -> Router<AppState> {
     paths(
         create_question, list_questions, get_question, erase_question, create_reply,
         mark_helpful, create_answer, edit_answer, create_review, create_session, end_session, search,
-        create_flag
+        create_flag, triage_draft
     ),
     components(schemas(
         NewQuestion, CreatedQuestion, RemovedView, TriageView, QuestionView, AnswerView, ReplyView, AuthorView,
         QuestionList, QuestionSummaryView, NewReply, Created, Helpful, NewAnswer, Login,
-        SessionToken, RevisionsView, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, NewFlag, FlagTarget, ErrorBody, crate::error::ErrorDetail
+        SessionToken, RevisionsView, CitationView, ReviewView, NewReview, SearchResults, SearchResultView, NewFlag, TriageDraft, TriageHelp, HelpContact, FlagTarget, ErrorBody, crate::error::ErrorDetail
     )),
     modifiers(&BearerAuth, &CommonResponses)
 )]
@@ -162,6 +163,52 @@ pub struct TriageView {
     categories: Vec<String>,
     /// 0 (none) to 3 (needs a human now).
     urgency: u8,
+}
+
+/// A question being written, to see whether it calls for help.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TriageDraft {
+    /// Up to 200 characters; may be empty.
+    #[serde(default)]
+    title: String,
+    /// Up to 20,000 characters; may be empty.
+    #[serde(default)]
+    body: String,
+    /// `us`, `uk`, `es` or `any`: whose helplines to list. Guessed from
+    /// `Accept-Language` when omitted (a bare `es` is not taken for Spain).
+    country: Option<String>,
+    /// `en` or `es`: the language of the advice and helplines. The
+    /// reader's (cookie, then `Accept-Language`) when omitted.
+    lang: Option<String>,
+}
+
+/// What triage found in a draft, and the help to show for it.
+#[derive(Serialize, ToSchema)]
+pub struct TriageHelp {
+    /// Category identifiers, most urgent first; empty when nothing calls for help.
+    categories: Vec<String>,
+    /// 0 (none) to 3 (needs a human now).
+    urgency: u8,
+    /// What to do, one paragraph per category.
+    advice: Vec<String>,
+    /// Whom to call, the asker's country first.
+    resources: Vec<HelpContact>,
+    /// The country the resources are for.
+    country: String,
+    /// `rules` or `rules+meaning`: how the text was read.
+    read_by: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HelpContact {
+    name: String,
+    /// How to reach it, in words.
+    how: String,
+    tel: Option<String>,
+    url: Option<String>,
+    /// When the operator last checked it (YYYY-MM-DD).
+    checked: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -570,6 +617,16 @@ async fn create_question(
     // Validate what was sent, then store it without identifying details.
     QuestionTitle::parse(&input.title)?;
     QuestionBody::parse(&input.body)?;
+    let topic = match input.topic.as_deref() {
+        Some(t) => Topic::parse(t)?,
+        None => Topic::Other,
+    };
+    // Triage reads the text as written; only the redacted text is stored.
+    let as_written = state
+        .search
+        .triage()
+        .triage(&format!("{}\n{}", input.title, input.body))
+        .await;
     let clean_title = redact(&input.title);
     let clean_body = redact(&input.body);
     let title = QuestionTitle::parse(&clean_title.text)?;
@@ -586,10 +643,6 @@ async fn create_question(
             })
         })
         .collect();
-    let topic = match input.topic.as_deref() {
-        Some(t) => Topic::parse(t)?,
-        None => Topic::Other,
-    };
     state.limits.check(Limit::Ask, &client).await?;
     let capability = new_token()?;
     let draft = QuestionDraft::new(
@@ -599,7 +652,8 @@ async fn create_question(
         capability.hash(),
         state.config.publish,
         now(),
-    );
+    )
+    .with_triage(as_written);
     let id = state.store.create_question(&draft).await?;
     let private_url = format!(
         "{}/private/{}",
@@ -981,6 +1035,88 @@ async fn search(
             })
             .collect(),
     }))
+}
+
+/// Triage a question while it is written: nothing is stored or logged.
+#[utoipa::path(post, path = "/api/v1/triage", tag = "questions",
+    request_body = TriageDraft,
+    responses((status = 200, body = TriageHelp), (status = 400, body = ErrorBody),
+              (status = 415, body = ErrorBody), (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "Too many requests; see Retry-After")))]
+async fn triage_draft(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    client: Client,
+    ui: crate::i18n::Ui,
+    ApiJson(input): ApiJson<TriageDraft>,
+) -> Result<Json<TriageHelp>, ApiError> {
+    state.limits.check(Limit::Search, &client).await?;
+    bounded_draft("title", &input.title, confide_core::text::TITLE_MAX)?;
+    bounded_draft("body", &input.body, confide_core::text::QUESTION_BODY_MAX)?;
+    let country = match input.country.as_deref() {
+        Some(c) if crate::resources::COUNTRIES.contains(&c) => c.to_owned(),
+        Some(_) => {
+            return Err(Error::BadRequest {
+                code: "bad_country",
+                message: "country must be `us`, `uk`, `es` or `any`".into(),
+            }
+            .into())
+        }
+        None => crate::resources::guess_country(&headers),
+    };
+    let lang = match input.lang.as_deref() {
+        Some(l @ ("en" | "es")) => l,
+        Some(_) => {
+            return Err(Error::BadRequest {
+                code: "bad_lang",
+                message: "lang must be `en` or `es`".into(),
+            }
+            .into())
+        }
+        None => ui.tr.lang().code(),
+    };
+    let reader = state.search.triage();
+    let found = reader
+        .triage(&format!("{}\n{}", input.title, input.body))
+        .await;
+    let ids: Vec<&str> = found.categories.iter().map(|c| c.id()).collect();
+    let (advice, contacts) = state.resources.help(&ids, &country, lang);
+    Ok(Json(TriageHelp {
+        categories: ids.iter().map(|&c| c.to_owned()).collect(),
+        urgency: found.urgency,
+        advice: advice.iter().map(|a| a.text.clone()).collect(),
+        resources: contacts
+            .iter()
+            .map(|c| HelpContact {
+                name: c.name.clone(),
+                how: c.how.clone(),
+                tel: c.tel.clone(),
+                url: c.url.clone(),
+                checked: c.checked.clone(),
+            })
+            .collect(),
+        country,
+        read_by: if reader.by_meaning() {
+            "rules+meaning"
+        } else {
+            "rules"
+        }
+        .to_owned(),
+    }))
+}
+
+/// A draft may be empty while it is written, but no longer than a
+/// question may be.
+fn bounded_draft(field: &'static str, text: &str, max: usize) -> Result<(), Error> {
+    let len = text.chars().count();
+    if len > max {
+        return Err(Error::Invalid(confide_core::ValidationError::TooLong {
+            field,
+            len,
+            max,
+        }));
+    }
+    Ok(())
 }
 
 /// Log out: end the session whose token is sent.

@@ -101,10 +101,48 @@ impl Resources {
                     .any(|c| categories.contains(&c.as_str()))
             })
             .collect();
+        // An entry in the reader's language stands in for one with the
+        // same number in another (988's Spanish option for 988).
+        let in_lang: Vec<(String, Option<String>)> = contacts
+            .iter()
+            .filter(|r| r.lang == lang)
+            .map(|r| (r.country.clone(), r.tel.clone()))
+            .collect();
+        contacts.retain(|r| {
+            r.lang == lang
+                || r.tel.is_none()
+                || !in_lang.contains(&(r.country.clone(), r.tel.clone()))
+        });
         // The asker's own country first; directories for everywhere last.
         contacts.sort_by_key(|r| r.country == "any");
         (advice, contacts)
     }
+}
+
+/// A guess at the reader's country from their browser's first language
+/// (`Accept-Language`), for choosing help. Never stored. The page's
+/// language is another matter: it may have been picked with the switcher.
+pub fn guess_country(headers: &axum::http::HeaderMap) -> String {
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let first = accept
+        .split([',', ';'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    let country = match first.as_str() {
+        "en-us" => "us",
+        "en-gb" => "uk",
+        // A bare "es" is Spanish from anywhere: ask rather than send
+        // someone in Mexico to Spain's lines.
+        "es-es" => "es",
+        _ => "any",
+    };
+    country.to_owned()
 }
 
 #[cfg(test)]
@@ -150,6 +188,9 @@ mod tests {
             "116123",
             "08001111",
             "08085002222",
+            "18007997233",
+            "08082000247",
+            "08088010327",
             "016",
             "024",
             "911",
@@ -175,6 +216,28 @@ mod tests {
         assert_eq!(contacts[0].country, "uk");
         assert_eq!(contacts.last().unwrap().country, "any");
         assert!(contacts.iter().all(|c| c.country != "us"));
+    }
+
+    #[test]
+    fn a_spanish_reader_gets_988_in_spanish_and_childline_is_for_young_people() {
+        let r = Resources::builtin().unwrap();
+        let (_, es) = r.help(&["self_harm"], "us", "es");
+        let lines: Vec<&str> = es
+            .iter()
+            .filter(|c| c.tel.as_deref() == Some("988"))
+            .map(|c| c.how.as_str())
+            .collect();
+        assert_eq!(lines, ["Llama al 988 y marca 2, o envía AYUDA al 988"]);
+        let (_, en) = r.help(&["self_harm"], "us", "en");
+        assert!(en.iter().any(|c| c.how == "Call or text 988"));
+        let (_, adult) = r.help(&["sexual_assault"], "uk", "en");
+        assert!(adult.iter().all(|c| !c.name.starts_with("Childline")));
+        let (_, young) = r.help(&["minor", "sexual_assault"], "uk", "en");
+        assert!(young.iter().any(|c| c.name.starts_with("Childline")));
+        let (_, abuse) = r.help(&["partner_violence"], "uk", "en");
+        assert!(abuse
+            .iter()
+            .any(|c| c.tel.as_deref() == Some("08082000247")));
     }
 
     #[test]

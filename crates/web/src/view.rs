@@ -21,8 +21,8 @@ pub struct Chrome<'a> {
     /// CSRF token for the logout form, when someone is logged in.
     pub logout_csrf: Option<String>,
     pub quick_exit_url: &'a str,
-    /// A script of ours this page enhances itself with (never required).
-    pub script: Option<&'a str>,
+    /// Scripts of ours this page enhances itself with (never required).
+    pub scripts: &'a [&'a str],
 }
 
 pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
@@ -37,7 +37,7 @@ pub fn layout(chrome: &Chrome<'_>, main: Markup) -> Markup {
                 title { (chrome.title) " · " (tr.text(m::SITE_NAME)) }
                 link rel="stylesheet" href="/static/site.css";
                 script src="/static/exit.js" defer {}
-                @if let Some(src) = chrome.script {
+                @for src in chrome.scripts {
                     script src=(src) defer {}
                 }
             }
@@ -137,7 +137,7 @@ pub fn error_page(status: StatusCode, error: &Error, tr: Tr, quick_exit_url: &st
         account: None,
         logout_csrf: None,
         quick_exit_url,
-        script: None,
+        scripts: &[],
     };
     layout(
         &chrome,
@@ -193,13 +193,32 @@ pub fn help_block(
                         @if code == country {
                             strong aria-current="true" { (name) }
                         } @else {
-                            a href={ (picker) "?country=" (code) "#help" } { (name) }
+                            a href={ (picker) (if picker.contains('?') { "&" } else { "?" }) "country=" (code) "#help" } { (name) }
                         }
                         " "
                     }
                 }
                 p class="hint" { (tr.text(m::HELP_COUNTRY_NOT_STORED)) }
             }
+        }
+    }
+}
+
+/// The place where help appears while the reader types (`static/help.js`),
+/// with the words the script needs in the reader's language; `fields` are
+/// the ids of the inputs it reads, `inside` what the server found already.
+pub fn help_live(fields: &str, country: &str, tr: Tr, inside: Markup) -> Markup {
+    let countries: Vec<String> = crate::resources::COUNTRIES
+        .iter()
+        .map(|code| format!("{code}:{}", country_name(code, tr)))
+        .collect();
+    html! {
+        div id="help-live" data-fields=(fields) data-country=(country)
+            data-heading=(tr.text(m::HELP_HEADING))
+            data-your-country=(tr.text(m::HELP_YOUR_COUNTRY))
+            data-not-stored=(tr.text(m::HELP_COUNTRY_NOT_STORED))
+            data-countries=(countries.join("|")) {
+            (inside)
         }
     }
 }

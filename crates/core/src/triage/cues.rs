@@ -32,7 +32,7 @@ pub(super) static ASSAULT: Lexicon = Lexicon::new(&[
         KINK | STRONGLY_HYPOTHETICAL,
     ),
     cue(
-        r"\b(?:said|say|saying|told (?:him|her|them)|tell (?:him|her|them)) (?:no|to stop|stop|i (?:wasn'?t|was not|am not|'m not|m not) ready|i (?:didn'?t|don'?t|did not) want (?:it|to))\b[^.!?]{0,80}\b(?:anyway|anyways|kept going|didn'?t (?:stop|care|listen)|did not (?:stop|care)|ignored|continued|carried on|let it happen|give in|gave in|held|pinned|forced)\b",
+        r"\b(?:said|say|saying|told (?:him|her|them)|tell (?:him|her|them)) (?:no|to stop|stop|i (?:wasn'?t|was not|am not|'m not|m not) ready|i (?:didn'?t|don'?t|did not) want (?:it|to))\b[^.!?]{0,80}\b(?:(?:did|does|do|doing|done|went|goes|go|had|has|kept|carried|continued|touched|forced|it|me|ahead)\b[^.!?]{0,25}\banyways?|kept going|didn'?t (?:stop|care|listen)|did not (?:stop|care)|ignored|continued|carried on|let it happen|give in|gave in|held|pinned|forced)\b",
         KINK | STRONGLY_HYPOTHETICAL,
     ),
     cue(

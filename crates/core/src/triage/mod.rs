@@ -194,6 +194,23 @@ pub struct Triage {
     pub evidence: Vec<Evidence>,
 }
 
+impl Triage {
+    /// This reading with the categories of an earlier reading of the same
+    /// question added: the text as the asker wrote it, when this reads the
+    /// text after redaction took a name (and perhaps the cue) out.
+    pub fn with_earlier(mut self, earlier: &[Category]) -> Triage {
+        for &category in earlier {
+            if !self.categories.contains(&category) {
+                self.categories.push(category);
+                self.urgency = self.urgency.max(category.urgency());
+            }
+        }
+        self.categories
+            .sort_by_key(|&c| (Reverse(c.urgency()), c.precedence()));
+        self
+    }
+}
+
 /// A reader needs a few phrases to see why a question was flagged; a
 /// pasted essay must not produce thousands.
 pub const MAX_EVIDENCE_PER_CATEGORY: usize = 8;

@@ -367,3 +367,20 @@ fn serialises_with_category_ids() {
         serde_json::json!("self_harm")
     );
 }
+
+#[test]
+fn fearing_a_partner_will_leave_after_a_no_is_not_an_assault() {
+    let worry =
+        "He wants to open our relationship. Part of me wonders if I say no he'll leave anyway.";
+    assert!(!categories(worry).contains(&Category::SexualAssault));
+    for assault in [
+        "I said no and he did it anyway.",
+        "I told him to stop but he kept going anyway",
+        "i said no like 5 times and he just went ahead anyway",
+    ] {
+        assert!(
+            categories(assault).contains(&Category::SexualAssault),
+            "{assault}"
+        );
+    }
+}

@@ -20,6 +20,7 @@ use crate::limits::{Client, Limit};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
 use confide_core::redaction::{redact_with, PiiKind};
+use confide_core::triage::Category;
 use confide_search::{Filter, SearchResult};
 
 #[derive(Deserialize, Default)]
@@ -35,6 +36,19 @@ pub struct AskForm {
     /// `check` to look for similar questions first; anything else sends.
     #[serde(default)]
     action: String,
+    /// What triage read in the text as written, carried by the redaction
+    /// preview: the text sent from there is the redacted one, and a name
+    /// taken out may have taken its cue along. Category ids, comma-separated.
+    /// Someone who edits it can only raise their own question's urgency,
+    /// which writing those words would do as well.
+    #[serde(default)]
+    triage: String,
+}
+
+/// Help to show on the ask page: what triage found, for which country.
+struct Help<'a> {
+    categories: &'a [Category],
+    country: &'a str,
 }
 
 pub async fn form(
@@ -49,6 +63,7 @@ pub async fn form(
         &AskForm::default(),
         &[],
         None,
+        None,
     )
 }
 
@@ -59,6 +74,7 @@ fn ask_page(
     form: &AskForm,
     errors: &[ValidationError],
     similar: Option<&[SearchResult]>,
+    help: Option<Help>,
 ) -> Response {
     let csrf = csrf::token(state, Binding::Anonymous);
     let error_for = |field: &str| {
@@ -74,7 +90,7 @@ fn ask_page(
     let tr = ui.tr;
     let title = tr.text(m::ASK_TITLE);
     let mut chrome = chrome(state, ui, &title, session);
-    chrome.script = Some("/static/ask.js");
+    chrome.scripts = &["/static/ask.js", "/static/help.js"];
     let markup = view::layout(
         &chrome,
         html! {
@@ -89,6 +105,13 @@ fn ask_page(
                     ul { @for e in errors { li { (sentence(e, tr)) } } }
                 }
             }
+            // Help for what the text speaks of, as soon as it does: filled
+            // as the asker types (with JavaScript), or by the check button.
+            (view::help_live("title body", help.as_ref().map_or("", |h| h.country), tr, html! {
+                @if let Some(help) = &help {
+                    (view::help_block(help.categories, &state.resources, help.country, tr, "/ask"))
+                }
+            }))
             form method="post" action="/ask" class="ask" {
                 input type="hidden" name="csrf" value=(csrf);
                 div class={ "field" @if error_for("title").is_some() { " invalid" } } {
@@ -193,6 +216,8 @@ pub async fn submit(
             .search(&text, &filter, 5)
             .await
             .map_err(|e| Error::Internal(e.to_string()))?;
+        let found = state.search.triage().triage(&text).await;
+        let country = crate::resources::guess_country(&headers);
         return Ok(ask_page(
             &state,
             &ui,
@@ -200,6 +225,10 @@ pub async fn submit(
             &form,
             &[],
             Some(&results),
+            Some(Help {
+                categories: &found.categories,
+                country: &country,
+            }),
         ));
     }
     let title = QuestionTitle::parse(&form.title);
@@ -217,9 +246,19 @@ pub async fn submit(
                 &form,
                 &errors,
                 None,
+                None,
             ));
         }
     };
+    // Triage reads the text as written, before redaction; only the
+    // redacted text is stored.
+    let as_written = state
+        .search
+        .triage()
+        .triage(&format!("{}\n{}", title.as_str(), body.as_str()))
+        .await
+        .with_earlier(&carried_triage(&form.triage));
+    let country = crate::resources::guess_country(&headers);
     // Anything that could identify the asker is taken out, and they see
     // what before anything is stored. The preview's form holds the cleaned
     // text, which passes through unchanged when they send it.
@@ -238,6 +277,12 @@ pub async fn submit(
             body: clean_body.text,
             topic: form.topic.clone(),
             action: String::new(),
+            triage: as_written
+                .categories
+                .iter()
+                .map(|c| c.id())
+                .collect::<Vec<_>>()
+                .join(","),
         };
         return Ok(redaction_preview(
             &state,
@@ -245,6 +290,10 @@ pub async fn submit(
             session.as_ref(),
             &cleaned,
             &removed,
+            Help {
+                categories: &as_written.categories,
+                country: &country,
+            },
         ));
     }
     state.limits.check(Limit::Ask, &client).await?;
@@ -256,9 +305,9 @@ pub async fn submit(
         capability.hash(),
         state.config.publish,
         now(),
-    );
+    )
+    .with_triage(as_written);
     let id = state.store.create_question(&draft).await?;
-    let country = guess_country(&headers);
     let link = format!(
         "{}/private/{}",
         base_url(&state, &headers),
@@ -293,6 +342,13 @@ pub async fn submit(
     Ok(response)
 }
 
+/// The categories a preview carried; anything unknown is dropped.
+fn carried_triage(ids: &str) -> Vec<Category> {
+    ids.split(',')
+        .filter_map(|id| Category::parse(id.trim()))
+        .collect()
+}
+
 /// What stands in the stored text where something identifying was: in
 /// the asker's language, since they and the experts read it there.
 fn placeholder(kind: PiiKind, tr: Tr) -> String {
@@ -314,6 +370,7 @@ fn redaction_preview(
     session: Option<&crate::extract::Session>,
     form: &AskForm,
     removed: &[PiiKind],
+    help: Help,
 ) -> Response {
     let tr = ui.tr;
     let mut kinds: Vec<_> = removed.iter().map(|k| tr.text(pii_kind(*k))).collect();
@@ -335,9 +392,11 @@ fn redaction_preview(
                 p { (view::slotted(&notice, html! { code { (placeholder(PiiKind::Name, tr)) } })) }
                 p { (tr.text(m::ASK_REDACTED_READ)) }
             }
+            (view::help_block(help.categories, &state.resources, help.country, tr, "/ask"))
             form method="post" action="/ask" class="ask" {
                 input type="hidden" name="csrf" value=(form.csrf);
                 input type="hidden" name="topic" value=(form.topic);
+                input type="hidden" name="triage" value=(form.triage);
                 div class="field" {
                     label for="title" { (tr.text(m::ASK_FIELD_TITLE)) }
                     input id="title" name="title" type="text" maxlength="200" required value=(form.title);
@@ -364,30 +423,6 @@ fn pii_kind(kind: PiiKind) -> crate::i18n::Msg {
         PiiKind::Name => m::ASK_PII_NAME,
         PiiKind::Place => m::ASK_PII_PLACE,
     }
-}
-
-/// A guess at the reader's country from their browser's first language
-/// (`Accept-Language`), for choosing help. Never stored. The page's
-/// language is another matter: it may have been picked with the switcher.
-fn guess_country(headers: &HeaderMap) -> String {
-    let accept = headers
-        .get(axum::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let first = accept
-        .split([',', ';'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_owned();
-    let country = match first.as_str() {
-        "en-us" => "us",
-        "en-gb" => "uk",
-        "es-es" | "es" => "es",
-        _ => "any",
-    };
-    country.to_owned()
 }
 
 /// Resolves a private link to its question, or says plainly that it leads nowhere.
@@ -468,7 +503,7 @@ pub async fn private_page(
     let country = query
         .country
         .filter(|c| crate::resources::COUNTRIES.contains(&c.as_str()))
-        .unwrap_or_else(|| guess_country(&headers));
+        .unwrap_or_else(|| crate::resources::guess_country(&headers));
     let tr = ui.tr;
     let link = |msg| tr.text_with(msg, &[("link", view::SLOT.into())]);
     let markup = view::layout(

@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/search", get(search::search_page))
         .route("/static/ask.js", get(ask_script))
         .route("/static/exit.js", get(exit_script))
+        .route("/static/help.js", get(help_script))
         .route("/private/{capability}", get(ask::private_page))
         .route("/private/{capability}/replies", post(ask::reply))
         .route("/private/{capability}/helpful", post(ask::helpful))
@@ -110,7 +111,7 @@ pub(crate) fn chrome<'a>(
         account: session.map(|s| &s.account),
         logout_csrf: session.map(|s| csrf::token(state, Binding::Session(&s.token))),
         quick_exit_url: &state.config.quick_exit_url,
-        script: None,
+        scripts: &[],
     }
 }
 
@@ -221,6 +222,16 @@ async fn ask_script() -> impl IntoResponse {
     )
 }
 
+async fn help_script() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/help.js"),
+    )
+}
+
 async fn robots() -> impl IntoResponse {
     (
         [(CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -233,5 +244,6 @@ async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> 
         "status": "ok",
         "semantic_search": if state.search.semantic_enabled() { "on" } else { "off" },
         "indexed_questions": state.search.len(),
+        "triage": if state.search.triage().by_meaning() { "rules+meaning" } else { "rules" },
     }))
 }

@@ -22,6 +22,8 @@ pub struct SearchQuery {
     topic: Option<String>,
     /// "1" to show answered questions only.
     answered: Option<String>,
+    /// Whose helplines to show, when the query calls for help; never stored.
+    country: Option<String>,
 }
 
 pub async fn search_page(
@@ -29,6 +31,7 @@ pub async fn search_page(
     MaybeSession(session): MaybeSession,
     client: crate::limits::Client,
     ui: Ui,
+    headers: axum::http::HeaderMap,
     Params(query, _): Params<SearchQuery, PageError>,
 ) -> Result<Response, PageError> {
     let tr = ui.tr;
@@ -51,10 +54,27 @@ pub async fn search_page(
         .await
         .map_err(|e| Error::Internal(e.to_string()))?;
     let semantic = state.search.semantic_enabled();
+    // Someone may describe what just happened to them in the search box:
+    // the help comes before the results.
+    let help = if query.q.trim().is_empty() {
+        Vec::new()
+    } else {
+        state.search.triage().triage(&query.q).await.categories
+    };
+    let country = match query.country.as_deref() {
+        Some(c) if crate::resources::COUNTRIES.contains(&c) => c.to_owned(),
+        _ => crate::resources::guess_country(&headers),
+    };
+    let picker = format!("/search?q={}", query_component(&query.q));
+    let page_title = tr.text(m::NAV_SEARCH);
+    let mut chrome = chrome(&state, &ui, &page_title, session.as_ref());
+    chrome.scripts = &["/static/help.js"];
     let markup = view::layout(
-        &chrome(&state, &ui, &tr.text(m::NAV_SEARCH), session.as_ref()),
+        &chrome,
         html! {
             h1 { (tr.text(m::SEARCH_HEADING)) }
+            (view::help_live("q", &country, tr,
+                view::help_block(&help, &state.resources, &country, tr, &picker)))
             form method="get" action="/search" class="search" role="search" {
                 div class="field" {
                     label for="q" { (tr.text(m::SEARCH_QUERY_LABEL)) }
@@ -85,6 +105,20 @@ pub async fn search_page(
         },
     );
     Ok(page(markup))
+}
+
+/// `text` fit to stand in an address's query.
+fn query_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte))
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 pub fn result_list(results: &[SearchResult], empty: &str, tr: Tr) -> Markup {

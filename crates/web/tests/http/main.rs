@@ -9,5 +9,6 @@ mod pages;
 mod robustness;
 mod security;
 mod support;
+mod triage;
 mod trust;
 mod xss;
