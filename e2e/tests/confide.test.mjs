@@ -278,3 +278,35 @@ test("a Spanish browser gets Spanish pages, and the switcher changes language", 
     assert.ok(overflow <= 1, `${name} in Spanish at 360px: ${overflow}px wider than the screen`);
   }
 });
+
+test("help appears while typing, before anything is sent, on the ask and search pages", async () => {
+  const ctx = await context({ locale: "en-US" });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/ask`);
+  await page.locator("#title").pressSequentially("Something happened last night", { delay: 10 });
+  await page.locator("#body").pressSequentially("He raped me after the party and I don't know what to do.", { delay: 10 });
+  const help = page.locator("#help-live section.help");
+  await help.getByRole("heading", { name: "Help that can't wait" }).waitFor();
+  assert.ok(await help.locator('a[href="tel:8006564673"]').count(), "RAINN for a US reader");
+  // Another country is a click away, and the text stays where it was.
+  await help.getByRole("button", { name: "United Kingdom" }).click();
+  await help.locator('a[href="tel:08085002222"]').waitFor();
+  assert.match(await page.locator("#body").inputValue(), /after the party/);
+  await check(page, "ask-help-while-typing");
+
+  await page.goto(`${base}/search`);
+  await page.locator("#q").pressSequentially("my boyfriend hits me when he is drunk", { delay: 10 });
+  await page.locator("#help-live section.help").getByRole("heading", { name: "Help that can't wait" }).waitFor();
+  await check(page, "search-help-while-typing");
+
+  const es = await (await context({ locale: "es-ES" })).newPage();
+  await es.goto(`${base}/ask`);
+  await es.locator("#body").pressSequentially("Me violaron anoche y no sé qué hacer.", { delay: 10 });
+  const ayuda = es.locator("#help-live section.help");
+  await ayuda.getByRole("heading", { name: "Ayuda que no puede esperar" }).waitFor();
+  assert.ok(await ayuda.locator('a[href="tel:016"]').count(), "016 for a reader in Spain");
+  await es.goto(`${base}/search`);
+  await es.locator("#q").pressSequentially("me violaron anoche", { delay: 10 });
+  await es.locator("#help-live section.help").getByRole("heading", { name: "Ayuda que no puede esperar" }).waitFor();
+  await check(es, "search-help-while-typing-es");
+});

@@ -12,6 +12,8 @@ use confide_core::{
 use confide_search::{Embedder, Filter, Search};
 use confide_store::{NewAccount, Store};
 
+mod triage;
+
 struct Db {
     store: Arc<dyn Store>,
     dir: tempfile::TempDir,
