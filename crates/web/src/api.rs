@@ -190,7 +190,9 @@ pub struct TriageHelp {
     categories: Vec<String>,
     /// 0 (none) to 3 (needs a human now).
     urgency: u8,
-    /// What to do, one paragraph per category.
+    /// What to do, as paragraphs: "in danger now?" first when someone may
+    /// be, then each category's advice, then the windows of care counted
+    /// down from when the text says it happened.
     advice: Vec<String>,
     /// Whom to call, the asker's country first.
     resources: Vec<HelpContact>,
@@ -1084,7 +1086,19 @@ async fn triage_draft(
     Ok(Json(TriageHelp {
         categories: ids.iter().map(|&c| c.to_owned()).collect(),
         urgency: found.urgency,
-        advice: advice.iter().map(|a| a.text.clone()).collect(),
+        advice: {
+            let tr = crate::i18n::Tr::new(crate::i18n::Lang::parse(lang).unwrap_or_default());
+            crate::help::danger_now(&found.categories, &country, tr)
+                .into_iter()
+                .chain(advice.iter().map(|a| a.text.clone()))
+                .chain(crate::help::timing(
+                    &found.categories,
+                    found.hours_since,
+                    &country,
+                    tr,
+                ))
+                .collect()
+        },
         resources: contacts
             .iter()
             .map(|c| HelpContact {

@@ -11,6 +11,7 @@ pub mod cache;
 mod csrf;
 pub mod error;
 mod extract;
+mod help;
 pub mod i18n;
 pub mod limits;
 mod middleware;

@@ -161,13 +161,32 @@ pub fn help_block(
     tr: Tr,
     picker: &str,
 ) -> Markup {
+    help_block_timed(categories, None, resources, country, tr, picker)
+}
+
+/// [`help_block`] with the windows of care counted down from when the
+/// asker says it happened (`hours_since`, from triage).
+pub fn help_block_timed(
+    categories: &[confide_core::triage::Category],
+    hours_since: Option<u32>,
+    resources: &crate::resources::Resources,
+    country: &str,
+    tr: Tr,
+    picker: &str,
+) -> Markup {
     let ids: Vec<&str> = categories.iter().map(|c| c.id()).collect();
     let (advice, contacts) = resources.help(&ids, country, tr.lang().code());
+    let danger_now = crate::help::danger_now(categories, country, tr);
+    let timing = crate::help::timing(categories, hours_since, country, tr);
     html! {
         @if !ids.is_empty() {
             section class="help" id="help" aria-labelledby="help-heading" {
                 h2 id="help-heading" { (tr.text(m::HELP_HEADING)) }
+                @if let Some(line) = &danger_now { p class="danger-now" { strong { (line) } } }
                 @for a in &advice { p { (a.text) } }
+                @if !timing.is_empty() {
+                    div class="windows" { @for line in &timing { p { (line) } } }
+                }
                 @if !contacts.is_empty() {
                     ul class="contacts" {
                         @for c in &contacts {

@@ -481,6 +481,7 @@ async fn without_the_model_serve_runs_lexical_search_and_says_so() {
         .await
         .unwrap();
     assert_eq!(health["semantic_search"], "off");
+    assert_eq!(health["triage"], "rules");
     let page = http
         .get(format!("{}/search?q=anything", server.base))
         .send()
@@ -495,7 +496,8 @@ async fn without_the_model_serve_runs_lexical_search_and_says_so() {
     let mut log = String::new();
     std::io::Read::read_to_string(&mut server.child.stderr.take().unwrap(), &mut log).unwrap();
     assert_eq!(
-        log.matches("semantic search off").count(),
+        log.matches("semantic search and triage by meaning off")
+            .count(),
         1,
         "said once: {log}"
     );

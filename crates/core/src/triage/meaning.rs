@@ -17,7 +17,7 @@
 //!
 //! The exemplars (`exemplars.toml`) were written from the categories'
 //! clinical definitions; the thresholds (`calibration.toml`) are written by
-//! `confide dev triage-calibrate` from the team's labelled cases. Neither
+//! `confide eval triage --calibrate` from the team's labelled cases. Neither
 //! saw the blind sets the README's figures come from.
 
 use std::collections::BTreeMap;
@@ -346,17 +346,18 @@ impl Reader<'_> {
             Category::SelfHarm => !self.is_past_and_over(&hit),
             Category::MedicalEmergency => self.within(&hit, HOURS_PER_WEEK),
             Category::EmergencyContraception => {
-                !(framing.trying_to_conceive
+                let ruled_out = framing.trying_to_conceive
                     || framing.took_emergency_contraception
                     || framing.period_arrived
                     || !framing.pregnancy_possible()
-                    || self.is_anal_only(&hit))
-                    && self.within(&hit, 5 * HOURS_PER_DAY)
+                    || self.is_anal_only(&hit);
+                !ruled_out && self.within(&hit, 5 * HOURS_PER_DAY)
             }
             Category::HivExposure => {
-                !(framing.on_prep && !framing.missed_prep)
-                    && !(framing.steady_partner && !framing.partner_status_at_risk())
-                    && self.within(&hit, 72)
+                let protected_by_prep = framing.on_prep && !framing.missed_prep;
+                let known_safe_partner =
+                    framing.steady_partner && !framing.partner_status_at_risk();
+                !protected_by_prep && !known_safe_partner && self.within(&hit, 72)
             }
             Category::SexualAssault | Category::StiSymptoms | Category::Minor => true,
         }

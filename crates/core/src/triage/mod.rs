@@ -157,6 +157,15 @@ impl Category {
         }
     }
 
+    /// Whether care for this category has a clock: PEP within 72 hours,
+    /// emergency contraception within 120, forensic care within about 7 days.
+    pub fn runs_on_hours(self) -> bool {
+        matches!(
+            self,
+            Category::SexualAssault | Category::HivExposure | Category::EmergencyContraception
+        )
+    }
+
     /// Among categories of equal urgency, which to show first: the one whose
     /// window closes soonest or whose harm is least reversible.
     fn precedence(self) -> u8 {
@@ -192,6 +201,11 @@ pub struct Triage {
     /// categories (see the module documentation for the one refinement).
     pub urgency: u8,
     pub evidence: Vec<Evidence>,
+    /// How many hours ago the asker places what raised a time-critical
+    /// category (assault, HIV exposure, emergency contraception): the most
+    /// recent time they state for it. `None` when they state none, or
+    /// nothing time-critical was found. Help turns it into time left.
+    pub hours_since: Option<u32>,
 }
 
 impl Triage {
@@ -272,9 +286,16 @@ fn assemble(text: &str, message: &Message, reader: &Reader, findings: Vec<Findin
                 }),
         );
     }
+    let hours_since = findings
+        .iter()
+        .filter(|f| f.category.runs_on_hours())
+        .flat_map(|f| &f.hits)
+        .filter_map(|hit| message.hours_since(hit.anchor))
+        .min();
     Triage {
         categories,
         urgency,
         evidence,
+        hours_since,
     }
 }

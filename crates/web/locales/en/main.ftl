@@ -120,6 +120,28 @@ help-country-uk = United Kingdom
 help-country-es = Spain
 help-country-any = Elsewhere
 help-country-not-stored = We don't store which country you pick.
+# $number: the emergency number of the reader's country, e.g. "999".
+help-danger-now = In danger right now? Call { $number }.
+help-danger-now-local = In danger right now? Call your local emergency number.
+# $n: a number of hours or days, for the time left in a window of care.
+help-left-hours = { $count ->
+    [one] about an hour
+   *[other] about { $count } hours
+}
+help-left-days = { $count ->
+    [one] about a day
+   *[other] about { $count } days
+}
+help-window-pep = Medicine that can prevent HIV (PEP) must start within 72 hours of the sex, and works best within 24.
+# $left: time left, from help-left-hours or help-left-days.
+help-window-pep-left = From what you wrote, that leaves { $left }: go to a sexual health clinic or an emergency department today.
+help-window-pep-passed = From what you wrote, the 72 hours for PEP may have passed. A sexual health clinic can still test you and tell you what to do next.
+help-window-ec = Emergency contraception: a copper IUD, or ulipristal pills, work up to 5 days (120 hours) after sex; levonorgestrel pills up to 72 hours. Levonorgestrel may work less well above 70 kg or a BMI of 26; the copper IUD works best whatever your weight.
+help-window-ec-left = From what you wrote, that leaves { $left } for the IUD or ulipristal.
+help-window-ec-passed = From what you wrote, the 5 days may have passed. A pharmacy or a sexual health clinic can still tell you what to do next.
+help-window-forensic = A forensic medical examination is best within 72 hours, and evidence can often still be collected up to about 7 days. Having one does not mean you have to report: that stays your choice.
+help-window-forensic-left = From what you wrote, about { $left } of those 7 days are left.
+help-window-forensic-uk = In England, Sexual Assault Referral Centres (SARCs) do this examination and can also give emergency contraception and PEP; the NHS website lists them.
 
 ## Lists of questions
 

@@ -117,6 +117,25 @@ help-country-uk = Reino Unido
 help-country-es = España
 help-country-any = Otro país
 help-country-not-stored = No guardamos qué país eliges.
+help-danger-now = ¿Estás en peligro ahora mismo? Llama al { $number }.
+help-danger-now-local = ¿Estás en peligro ahora mismo? Llama al número de emergencias de tu país.
+help-left-hours = { $count ->
+    [one] una hora más o menos
+   *[other] unas { $count } horas
+}
+help-left-days = { $count ->
+    [one] un día más o menos
+   *[other] unos { $count } días
+}
+help-window-pep = La medicación que puede evitar el VIH (PEP) hay que empezarla en las 72 horas siguientes a la relación, y funciona mejor en las primeras 24.
+help-window-pep-left = Por lo que cuentas, te quedan { $left }: ve hoy a un centro de salud sexual o a urgencias.
+help-window-pep-passed = Por lo que cuentas, puede que hayan pasado las 72 horas de la PEP. En un centro de salud sexual pueden hacerte pruebas igualmente y decirte qué hacer.
+help-window-ec = Anticoncepción de emergencia: el DIU de cobre y la píldora de ulipristal sirven hasta 5 días (120 horas) después; la de levonorgestrel, hasta 72 horas. El levonorgestrel puede funcionar peor por encima de 70 kg o de un IMC de 26; el DIU de cobre es el más eficaz sea cual sea tu peso.
+help-window-ec-left = Por lo que cuentas, te quedan { $left } para el DIU o el ulipristal.
+help-window-ec-passed = Por lo que cuentas, puede que hayan pasado los 5 días. En una farmacia o un centro de salud sexual pueden decirte qué hacer ahora.
+help-window-forensic = El examen médico forense es mejor en las primeras 72 horas, y a menudo se pueden recoger pruebas hasta unos 7 días después. Hacértelo no te obliga a denunciar: esa decisión sigue siendo tuya.
+help-window-forensic-left = Por lo que cuentas, quedan { $left } de esos 7 días.
+help-window-forensic-uk = En Inglaterra, los Sexual Assault Referral Centres (SARC) hacen este examen y también pueden darte anticoncepción de emergencia y PEP; la web del NHS los recoge.
 
 ## Listas de preguntas
 

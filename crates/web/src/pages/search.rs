@@ -57,9 +57,9 @@ pub async fn search_page(
     // Someone may describe what just happened to them in the search box:
     // the help comes before the results.
     let help = if query.q.trim().is_empty() {
-        Vec::new()
+        confide_core::triage::triage("")
     } else {
-        state.search.triage().triage(&query.q).await.categories
+        state.search.triage().triage(&query.q).await
     };
     let country = match query.country.as_deref() {
         Some(c) if crate::resources::COUNTRIES.contains(&c) => c.to_owned(),
@@ -74,7 +74,7 @@ pub async fn search_page(
         html! {
             h1 { (tr.text(m::SEARCH_HEADING)) }
             (view::help_live("q", &country, tr,
-                view::help_block(&help, &state.resources, &country, tr, &picker)))
+                view::help_block_timed(&help.categories, help.hours_since, &state.resources, &country, tr, &picker)))
             form method="get" action="/search" class="search" role="search" {
                 div class="field" {
                     label for="q" { (tr.text(m::SEARCH_QUERY_LABEL)) }

@@ -49,7 +49,20 @@ async fn a_draft_gets_its_help_and_nothing_is_kept() {
     )
     .await;
     assert_eq!(es["categories"][0], "sexual_assault");
-    assert!(es["advice"][0].as_str().unwrap().contains("culpa tuya"));
+    let advice: Vec<&str> = es["advice"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a.as_str())
+        .collect();
+    // "In danger now?" comes first, with Spain's number; then the advice.
+    assert!(advice[0].contains("112"), "{advice:?}");
+    assert!(
+        advice.iter().any(|a| a.contains("culpa tuya")),
+        "{advice:?}"
+    );
+    // "Anoche" starts the clock: the windows count down.
+    assert!(advice.iter().any(|a| a.contains("PEP")), "{advice:?}");
     assert!(es["resources"]
         .as_array()
         .unwrap()
