@@ -310,3 +310,31 @@ test("help appears while typing, before anything is sent, on the ask and search 
   await es.locator("#help-live section.help").getByRole("heading", { name: "Ayuda que no puede esperar" }).waitFor();
   await check(es, "search-help-while-typing-es");
 });
+
+test("on a 360-pixel screen the quick exit covers no text, on the ask page and a private page", async () => {
+  const asked = await api("/api/v1/questions", {
+    title: "Is it normal to bleed a little after the first time?",
+    body: "It was only a little and it stopped the next day. Should I see someone?",
+    topic: "bodies",
+  });
+  for (const locale of ["en-US", "es-ES"]) {
+    const page = await (await context({ locale, viewport: { width: 360, height: 800 }, deviceScaleFactor: 3 })).newPage();
+    for (const [name, path] of [["ask", "/ask"], ["private", `/private/${asked.capability}`]]) {
+      await page.goto(base + path);
+      const covered = await page.evaluate(() => {
+        const exit = document.querySelector("a.quick-exit").getBoundingClientRect();
+        const hits = [];
+        for (const el of document.querySelectorAll("h1, p, label, input")) {
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) continue;
+          const apart = box.right <= exit.left || box.left >= exit.right
+            || box.bottom <= exit.top || box.top >= exit.bottom;
+          if (!apart) hits.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}"`);
+        }
+        return hits;
+      });
+      assert.deepEqual(covered, [], `${name} page (${locale}) at 360px: the quick exit lies over ${covered.join(", ")}`);
+      await check(page, `quick-exit-${name}-${locale}-360px`);
+    }
+  }
+});

@@ -7,6 +7,10 @@
 ask-title = Ask anonymously
 ask-reassure-no-account = You don't need an account, a name or an email. We don't store your IP address.
 ask-reassure-private-link = After you send your question you get a private link. It is the only way back to your question: keep it safe.
+# What becomes public, on a site that publishes a question once an expert answers it.
+ask-reassure-public-on-answer = Once an expert answers, your question and your replies become public on this site, with the names, contact details, links and places we find taken out. Your private link is never shown, and nothing else about you is.
+# The same, on a site that publishes a question as soon as it is sent.
+ask-reassure-public-immediately = Your question becomes public on this site as soon as you send it, and so does each reply you write, with the names, contact details, links and places we find taken out. Your private link is never shown, and nothing else about you is.
 ask-errors-heading = Please check your question
 ask-field-title = Your question in one line
 ask-field-title-hint = For example: Is it normal to cry after sex?
@@ -68,6 +72,13 @@ ask-lost-ask-again = ask again
 
 ## The private page
 
+# The page's title (in the browser's tabs and history) and its heading:
+# never the question's own words, which anyone glancing at the screen could read.
+ask-private-title = Your question
+# The label of the asker's reply boxes, by where their question stands.
+ask-private-reply-public = Your reply (shown publicly with your question, without the names or contact details we find)
+ask-private-reply-on-answer = Your reply (shown publicly with your question once it is answered, without the names or contact details we find)
+ask-private-reply-hidden = Your reply (off the public pages for now, like your question; we take out the names and contact details we find)
 ask-private-yours = This is your private page.
 ask-private-keep = Keep this link: it is the only way back here.
 # $reason: why moderators hid the question, in their words.

@@ -7,6 +7,10 @@
 ask-title = Pregunta de forma anónima
 ask-reassure-no-account = No necesitas cuenta, ni nombre, ni correo electrónico. No guardamos tu dirección IP.
 ask-reassure-private-link = Cuando envíes tu pregunta recibirás un enlace privado. Es la única forma de volver a tu pregunta: guárdalo bien.
+# Lo que se hace público, en un sitio que publica cada pregunta cuando alguien del equipo la responde.
+ask-reassure-public-on-answer = Cuando alguien de nuestro equipo de especialistas responda a tu pregunta, la pregunta y tus mensajes pasarán a ser públicos en este sitio, sin los nombres, datos de contacto, enlaces ni lugares que detectemos. Tu enlace privado no se muestra nunca, y nada más sobre ti tampoco.
+# Lo mismo, en un sitio que publica cada pregunta nada más enviarla.
+ask-reassure-public-immediately = Tu pregunta será pública en este sitio en cuanto la envíes, y también cada mensaje que escribas, sin los nombres, datos de contacto, enlaces ni lugares que detectemos. Tu enlace privado no se muestra nunca, y nada más sobre ti tampoco.
 ask-errors-heading = Revisa tu pregunta, por favor
 ask-field-title = Tu pregunta en una línea
 ask-field-title-hint = Por ejemplo: ¿Es normal llorar después del sexo?
@@ -68,6 +72,13 @@ ask-lost-ask-again = volver a preguntar
 
 ## La página privada
 
+# El título de la página (en las pestañas y el historial del navegador) y su
+# encabezado: nunca las palabras de la pregunta, que cualquiera podría leer de un vistazo.
+ask-private-title = Tu pregunta
+# La etiqueta de los recuadros para escribir un mensaje, según en qué punto esté la pregunta.
+ask-private-reply-public = Tu mensaje (se muestra en público junto a tu pregunta, sin los nombres ni datos de contacto que detectemos)
+ask-private-reply-on-answer = Tu mensaje (se mostrará en público junto a tu pregunta cuando alguien la responda, sin los nombres ni datos de contacto que detectemos)
+ask-private-reply-hidden = Tu mensaje (por ahora fuera de las páginas públicas, como tu pregunta; quitamos los nombres y datos de contacto que detectemos)
 ask-private-yours = Esta es tu página privada.
 ask-private-keep = Guarda este enlace: es la única forma de volver aquí.
 # $reason: por qué moderación ocultó la pregunta, con sus palabras.

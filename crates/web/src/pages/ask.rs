@@ -5,10 +5,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use confide_core::question::{QuestionDraft, ReplyDraft};
 use confide_core::{
-    AnswerId, Capability, QuestionBody, QuestionId, QuestionTitle, ReplyBody, Topic,
-    ValidationError,
+    AnswerId, Capability, PublishPolicy, QuestionBody, QuestionId, QuestionTitle, ReplyBody,
+    Thread, Timestamp, Topic, ValidationError,
 };
-use maud::html;
+use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
 use super::{base_url, chrome, private, similar_block};
@@ -48,6 +48,8 @@ pub struct AskForm {
 /// Help to show on the ask page: what triage found, for which country.
 struct Help<'a> {
     categories: &'a [Category],
+    /// When the text says it happened, for the windows of care.
+    hours_since: Option<u32>,
     country: &'a str,
 }
 
@@ -89,6 +91,12 @@ fn ask_page(
     };
     let tr = ui.tr;
     let title = tr.text(m::ASK_TITLE);
+    // What others will read, said before anything is sent: when the site
+    // publishes (see `PublishPolicy`), and that it is the text alone.
+    let becomes_public = match state.config.publish {
+        PublishPolicy::OnAnswer => m::ASK_REASSURE_PUBLIC_ON_ANSWER,
+        PublishPolicy::Immediately => m::ASK_REASSURE_PUBLIC_IMMEDIATELY,
+    };
     let mut chrome = chrome(state, ui, &title, session);
     chrome.scripts = &["/static/ask.js", "/static/help.js"];
     let markup = view::layout(
@@ -98,6 +106,7 @@ fn ask_page(
             div class="reassure" {
                 p { (tr.text(m::ASK_REASSURE_NO_ACCOUNT)) }
                 p { (tr.text(m::ASK_REASSURE_PRIVATE_LINK)) }
+                p class="becomes-public" { (tr.text(becomes_public)) }
             }
             @if !errors.is_empty() {
                 div class="error-summary" role="alert" aria-labelledby="error-summary-heading" {
@@ -109,7 +118,7 @@ fn ask_page(
             // as the asker types (with JavaScript), or by the check button.
             (view::help_live("title body", help.as_ref().map_or("", |h| h.country), tr, html! {
                 @if let Some(help) = &help {
-                    (view::help_block(help.categories, &state.resources, help.country, tr, "/ask"))
+                    (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, "/ask"))
                 }
             }))
             form method="post" action="/ask" class="ask" {
@@ -227,6 +236,7 @@ pub async fn submit(
             Some(&results),
             Some(Help {
                 categories: &found.categories,
+                hours_since: found.hours_since,
                 country: &country,
             }),
         ));
@@ -292,6 +302,7 @@ pub async fn submit(
             &removed,
             Help {
                 categories: &as_written.categories,
+                hours_since: as_written.hours_since,
                 country: &country,
             },
         ));
@@ -321,7 +332,7 @@ pub async fn submit(
         &chrome(&state, &ui, &title, session.as_ref()),
         html! {
             h1 { (title) }
-            (view::help_block(&draft.triage.categories, &state.resources, &country, tr,
+            (view::help_block_timed(&draft.triage.categories, draft.triage.hours_since, &state.resources, &country, tr,
                 &format!("/private/{}", capability.as_str())))
             @if draft.triage.categories.is_empty() {
                 p { (tr.text_with(m::ASK_SENT_QUEUED, &[("id", number.as_str().into())])) }
@@ -392,7 +403,7 @@ fn redaction_preview(
                 p { (view::slotted(&notice, html! { code { (placeholder(PiiKind::Name, tr)) } })) }
                 p { (tr.text(m::ASK_REDACTED_READ)) }
             }
-            (view::help_block(help.categories, &state.resources, help.country, tr, "/ask"))
+            (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, "/ask"))
             form method="post" action="/ask" class="ask" {
                 input type="hidden" name="csrf" value=(form.csrf);
                 input type="hidden" name="topic" value=(form.topic);
@@ -506,8 +517,19 @@ pub async fn private_page(
         .unwrap_or_else(|| crate::resources::guess_country(&headers));
     let tr = ui.tr;
     let link = |msg| tr.text_with(msg, &[("link", view::SLOT.into())]);
+    // Never the question's words in the title: tabs, history and the
+    // window switcher show it to anyone glancing at the screen.
+    let title = tr.text(m::ASK_PRIVATE_TITLE);
+    // Where what the asker writes will be read, as the question stands.
+    let reply_label = tr.text(if q.hidden.is_some() {
+        m::ASK_PRIVATE_REPLY_HIDDEN
+    } else if q.is_public() {
+        m::ASK_PRIVATE_REPLY_PUBLIC
+    } else {
+        m::ASK_PRIVATE_REPLY_ON_ANSWER
+    });
     let markup = view::layout(
-        &chrome(&state, &ui, &q.title, None),
+        &chrome(&state, &ui, &title, None),
         html! {
             div class="notice private-notice" role="status" {
                 p { strong { (tr.text(m::ASK_PRIVATE_YOURS)) } " " (tr.text(m::ASK_PRIVATE_KEEP)) }
@@ -527,7 +549,7 @@ pub async fn private_page(
                 }
             }
             (view::help_block(&q.triage, &state.resources, &country, tr, &base))
-            (view::thread(&thread, &controls, now(), tr))
+            (private_thread(&thread, &controls, &reply_label, now(), tr))
             section class="danger-zone" {
                 h2 { (tr.text(m::ASK_ERASE_HEADING)) }
                 p { (tr.text(m::ASK_ERASE_EXPLAIN)) }
@@ -543,6 +565,50 @@ pub async fn private_page(
         },
     );
     Ok(private(markup))
+}
+
+/// The thread as its asker sees it. The heading says only whose question
+/// this is, like the page's title; the question's own title follows it, at
+/// the head of the question's text. Each reply box says where what is
+/// written in it will be read (`reply_label`).
+///
+/// `view::thread` renders every thread, public or private; what differs
+/// here is changed around it: the heading through the thread it is given,
+/// so the question's words can never reach it, and the reply boxes' labels
+/// in what it renders (a unit test below holds the two together).
+fn private_thread(
+    thread: &Thread,
+    controls: &ThreadControls<'_>,
+    reply_label: &str,
+    now: Timestamp,
+    tr: Tr,
+) -> Markup {
+    let mut shown = thread.clone();
+    let q = &mut shown.question;
+    q.body_html =
+        html! { h2 class="own-title" { (q.title) } (PreEscaped(&q.body_html)) }.into_string();
+    q.title = tr.text(m::ASK_PRIVATE_TITLE).into_owned();
+    let mut out = view::thread(&shown, controls, now, tr).into_string();
+    if controls.asker.is_some() {
+        let boxes = std::iter::once(("reply-thread".to_owned(), m::REPLY_TO_EXPERTS)).chain(
+            shown
+                .answers
+                .iter()
+                .map(|a| (format!("reply-{}", a.id.0), m::REPLY_TO_ANSWER)),
+        );
+        for (id, generic) in boxes {
+            let was = html! { label for=(id) { (tr.text(generic)) } }.into_string();
+            // Reply boxes' labels are for screen readers (their summary is
+            // what shows); this one is for every reader, so it shows too.
+            let labelled = html! {
+                label for=(id) { (reply_label) }
+                p class="hint" aria-hidden="true" { (reply_label) }
+            }
+            .into_string();
+            out = out.replacen(&was, &labelled, 1);
+        }
+    }
+    PreEscaped(out)
 }
 
 #[derive(Deserialize)]
@@ -694,4 +760,105 @@ pub async fn erase(
         },
     );
     Ok(private(markup))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use confide_core::question::{Answer, Author, Question};
+    use confide_core::AccountId;
+
+    fn thread() -> Thread {
+        let question = Question {
+            id: QuestionId(7),
+            title: "Zorblat after the party?".into(),
+            body: "Quorp.".into(),
+            body_html: "<p>Quorp.</p>".into(),
+            topic: Topic::Other,
+            created_at: Timestamp(1_700_000_000_000),
+            published_at: None,
+            helpful_answer: None,
+            answer_count: 1,
+            triage: Vec::new(),
+            urgency: 0,
+            hidden: None,
+            revisions: 0,
+        };
+        let answer = Answer {
+            id: AnswerId(3),
+            question_id: QuestionId(7),
+            author: Author {
+                id: AccountId(1),
+                handle: "dr".into(),
+                display_name: "Dr Plim".into(),
+                credentials: "Zand".into(),
+                verified_at: None,
+            },
+            body: "Frandle.".into(),
+            body_html: "<p>Frandle.</p>".into(),
+            created_at: Timestamp(1_700_000_100_000),
+            updated_at: Timestamp(1_700_000_100_000),
+            citations: Vec::new(),
+            reviews: Vec::new(),
+            helped_count: 0,
+            revisions: 1,
+            reviewed_at: Timestamp(1_700_000_100_000),
+            hidden: None,
+        };
+        Thread {
+            question,
+            answers: vec![answer],
+            replies: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_private_thread_keeps_the_question_out_of_its_heading_and_labels_reply_boxes() {
+        for lang in Lang::ALL {
+            let tr = Tr::new(lang);
+            let controls = ThreadControls {
+                asker: Some(AskerControls {
+                    base: "/private/x",
+                    csrf: "c",
+                }),
+                here: "/private/x",
+                ..ThreadControls::default()
+            };
+            let label = "Where this goes";
+            let page = private_thread(
+                &thread(),
+                &controls,
+                label,
+                Timestamp(1_700_000_200_000),
+                tr,
+            )
+            .into_string();
+            let h1 = page
+                .split("<h1")
+                .nth(1)
+                .and_then(|h| h.split("</h1>").next());
+            assert_eq!(
+                h1.map(|h| h.contains("Zorblat")),
+                Some(false),
+                "{lang:?}: {page}"
+            );
+            assert_eq!(page.matches("<h1").count(), 1, "{lang:?}: one heading");
+            assert!(
+                page.contains(
+                    r#"<h2 class="own-title">Zorblat after the party?</h2><p>Quorp.</p>"#
+                ),
+                "{lang:?}: the title under the heading: {page}"
+            );
+            // Both of the asker's boxes: the thread's and the answer's.
+            for id in ["reply-thread", "reply-3"] {
+                assert!(
+                    page.contains(&format!(
+                        r#"<label for="{id}">{label}</label><p class="hint" aria-hidden="true">{label}</p>"#
+                    )),
+                    "{lang:?}: {id} labelled: {page}"
+                );
+            }
+        }
+    }
 }

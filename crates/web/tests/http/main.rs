@@ -6,6 +6,7 @@ mod api;
 mod language;
 mod mail;
 mod pages;
+mod privacy;
 mod robustness;
 mod security;
 mod support;
