@@ -161,7 +161,25 @@ pub fn help_block(
     tr: Tr,
     picker: &str,
 ) -> Markup {
-    help_block_timed(categories, None, resources, country, tr, picker)
+    help_block_timed(
+        categories,
+        None,
+        resources,
+        country,
+        tr,
+        Picker::Links(picker),
+    )
+}
+
+/// How the help block offers another country.
+#[derive(Debug, Clone, Copy)]
+pub enum Picker<'a> {
+    /// Links to this page with `?country=`.
+    Links(&'a str),
+    /// Buttons that send the form with this id back with `action` set to
+    /// `country:<code>`, so that text typed and not yet sent is kept
+    /// without JavaScript.
+    Resend(&'a str),
 }
 
 /// [`help_block`] with the windows of care counted down from when the
@@ -172,7 +190,7 @@ pub fn help_block_timed(
     resources: &crate::resources::Resources,
     country: &str,
     tr: Tr,
-    picker: &str,
+    picker: Picker<'_>,
 ) -> Markup {
     let ids: Vec<&str> = categories.iter().map(|c| c.id()).collect();
     let (advice, contacts) = resources.help(&ids, country, tr.lang().code());
@@ -212,7 +230,14 @@ pub fn help_block_timed(
                         @if code == country {
                             strong aria-current="true" { (name) }
                         } @else {
-                            a href={ (picker) (if picker.contains('?') { "&" } else { "?" }) "country=" (code) "#help" } { (name) }
+                            @match picker {
+                                Picker::Links(page) => {
+                                    a href={ (page) (if page.contains('?') { "&" } else { "?" }) "country=" (code) "#help" } { (name) }
+                                }
+                                Picker::Resend(form) => {
+                                    button type="submit" class="link" form=(form) name="action" value={ "country:" (code) } { (name) }
+                                }
+                            }
                         }
                         " "
                     }

@@ -43,6 +43,10 @@ pub struct AskForm {
     /// which writing those words would do as well.
     #[serde(default)]
     triage: String,
+    /// The country whose help the asker chose (a help block's buttons
+    /// send `action=country:<code>`); never stored.
+    #[serde(default)]
+    country: String,
 }
 
 /// Help to show on the ask page: what triage found, for which country.
@@ -118,11 +122,13 @@ fn ask_page(
             // as the asker types (with JavaScript), or by the check button.
             (view::help_live("title body", help.as_ref().map_or("", |h| h.country), tr, html! {
                 @if let Some(help) = &help {
-                    (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, "/ask"))
+                    (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, view::Picker::Resend("ask-form")))
                 }
             }))
-            form method="post" action="/ask" class="ask" {
+            form method="post" action="/ask" class="ask" id="ask-form" {
                 input type="hidden" name="csrf" value=(csrf);
+                input type="hidden" name="triage" value=(form.triage);
+                @if let Some(help) = &help { input type="hidden" name="country" value=(help.country); }
                 div class={ "field" @if error_for("title").is_some() { " invalid" } } {
                     label for="title" { (tr.text(m::ASK_FIELD_TITLE)) }
                     p class="hint" id="title-hint" { (tr.text(m::ASK_FIELD_TITLE_HINT)) }
@@ -214,7 +220,11 @@ pub async fn submit(
     PageForm(form): PageForm<AskForm>,
 ) -> Result<Response, PageError> {
     csrf::verify(&state, Binding::Anonymous, &form.csrf)?;
-    if form.action == "check" {
+    let country =
+        chosen_country(&form).unwrap_or_else(|| crate::resources::guess_country(&headers));
+    // A country picked in the help block shows this step again with that
+    // country's help: nothing is sent.
+    if form.action == "check" || form.action.starts_with("country:") {
         let text = format!("{}\n{}", form.title, form.body);
         let filter = Filter {
             topic: None,
@@ -225,8 +235,12 @@ pub async fn submit(
             .search(&text, &filter, 5)
             .await
             .map_err(|e| Error::Internal(e.to_string()))?;
-        let found = state.search.triage().triage(&text).await;
-        let country = crate::resources::guess_country(&headers);
+        let found = state
+            .search
+            .triage()
+            .triage(&text)
+            .await
+            .with_earlier(&carried_triage(&form.triage));
         return Ok(ask_page(
             &state,
             &ui,
@@ -268,7 +282,6 @@ pub async fn submit(
         .triage(&format!("{}\n{}", title.as_str(), body.as_str()))
         .await
         .with_earlier(&carried_triage(&form.triage));
-    let country = crate::resources::guess_country(&headers);
     // Anything that could identify the asker is taken out, and they see
     // what before anything is stored. The preview's form holds the cleaned
     // text, which passes through unchanged when they send it.
@@ -287,6 +300,7 @@ pub async fn submit(
             body: clean_body.text,
             topic: form.topic.clone(),
             action: String::new(),
+            country: country.clone(),
             triage: as_written
                 .categories
                 .iter()
@@ -333,7 +347,7 @@ pub async fn submit(
         html! {
             h1 { (title) }
             (view::help_block_timed(&draft.triage.categories, draft.triage.hours_since, &state.resources, &country, tr,
-                &format!("/private/{}", capability.as_str())))
+                view::Picker::Links(&format!("/private/{}", capability.as_str()))))
             @if draft.triage.categories.is_empty() {
                 p { (tr.text_with(m::ASK_SENT_QUEUED, &[("id", number.as_str().into())])) }
             } @else {
@@ -358,6 +372,19 @@ fn carried_triage(ids: &str) -> Vec<Category> {
     ids.split(',')
         .filter_map(|id| Category::parse(id.trim()))
         .collect()
+}
+
+/// The country the asker picked, from a help block's button or carried
+/// from the step before; only those we list help for.
+fn chosen_country(form: &AskForm) -> Option<String> {
+    let picked = form
+        .action
+        .strip_prefix("country:")
+        .unwrap_or(&form.country);
+    crate::resources::COUNTRIES
+        .iter()
+        .find(|&&code| code == picked)
+        .map(|&code| code.to_owned())
 }
 
 /// What stands in the stored text where something identifying was: in
@@ -403,11 +430,12 @@ fn redaction_preview(
                 p { (view::slotted(&notice, html! { code { (placeholder(PiiKind::Name, tr)) } })) }
                 p { (tr.text(m::ASK_REDACTED_READ)) }
             }
-            (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, "/ask"))
-            form method="post" action="/ask" class="ask" {
+            (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, view::Picker::Resend("ask-form")))
+            form method="post" action="/ask" class="ask" id="ask-form" {
                 input type="hidden" name="csrf" value=(form.csrf);
                 input type="hidden" name="topic" value=(form.topic);
                 input type="hidden" name="triage" value=(form.triage);
+                input type="hidden" name="country" value=(help.country);
                 div class="field" {
                     label for="title" { (tr.text(m::ASK_FIELD_TITLE)) }
                     input id="title" name="title" type="text" maxlength="200" required value=(form.title);

@@ -74,7 +74,7 @@ pub async fn search_page(
         html! {
             h1 { (tr.text(m::SEARCH_HEADING)) }
             (view::help_live("q", &country, tr,
-                view::help_block_timed(&help.categories, help.hours_since, &state.resources, &country, tr, &picker)))
+                view::help_block_timed(&help.categories, help.hours_since, &state.resources, &country, tr, view::Picker::Links(&picker))))
             form method="get" action="/search" class="search" role="search" {
                 div class="field" {
                     label for="q" { (tr.text(m::SEARCH_QUERY_LABEL)) }

@@ -255,6 +255,37 @@ async fn the_check_step_and_the_search_page_show_help_without_javascript() {
     let form = checked.find(r#"action="/ask""#).unwrap();
     assert!(help < form, "help comes before the form");
     assert!(checked.contains("tel:988"));
+    // Another country, without JavaScript: a button that sends the form
+    // back, so the words typed stay and nothing is sent.
+    assert!(checked.contains(
+        r#"<button type="submit" class="link" form="ask-form" name="action" value="country:uk">"#
+    ));
+    let r = app
+        .http
+        .post(app.url("/ask"))
+        .header("accept-language", "en-US")
+        .form(&[
+            ("csrf", csrf_in(&checked).as_str()),
+            ("title", "I took a whole bottle of pills an hour ago"),
+            ("body", "I want it all to stop."),
+            ("topic", "other"),
+            ("country", "us"),
+            ("action", "country:uk"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let switched = r.text().await.unwrap();
+    assert!(switched.contains("Call 999"), "the UK's help");
+    assert!(!switched.contains("tel:988"));
+    assert!(switched.contains(r#"value="I took a whole bottle of pills an hour ago""#));
+    assert!(switched.contains("I want it all to stop.</textarea>"));
+    assert!(
+        switched.contains(r#"name="country" value="uk""#),
+        "carried to Send"
+    );
+    assert!(!switched.contains("/private/"), "nothing was sent");
 
     let (status, found) = app.get_text("/search?q=he+raped+me+last+night").await;
     assert_eq!(status, 200);
