@@ -259,10 +259,16 @@ enum EvalCommand {
     /// recall and false positives per category, rules alone and with
     /// meaning. Prints JSON.
     Triage {
-        file: PathBuf,
+        /// One or more sets, read as one.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Rules alone, without the model.
         #[arg(long)]
         no_model: bool,
+        /// Print each case whose categories differ from the labels (on
+        /// standard error): for tuning sets only, never a blind one.
+        #[arg(long)]
+        misses: bool,
         /// Fit the thresholds of triage by meaning on this set (never a
         /// blind one) and write them to this file.
         #[arg(long)]
@@ -512,8 +518,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval {
             what:
                 EvalCommand::Triage {
-                    file: set,
+                    files,
                     no_model,
+                    misses,
                     calibrate,
                     model_dir,
                 },
@@ -526,7 +533,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             )?;
             init_logging("warn");
-            let cases = triage_eval::read_triage_cases(&set)?;
+            let mut cases = Vec::new();
+            for set in &files {
+                cases.extend(triage_eval::read_triage_cases(set)?);
+            }
             let embedder = if no_model {
                 None
             } else {
@@ -538,12 +548,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     triage_eval::calibrate(&cases, &embedder, confide_search::model::MODEL_NAME)
                 })
                 .await??;
-                triage_eval::write_calibration(&calibration, &out)?;
+                triage_eval::write_calibration(&calibration, &files, &out)?;
                 println!("{}", serde_json::to_string(&calibration)?);
                 return Ok(());
             }
             let report = tokio::task::spawn_blocking(move || {
-                triage_eval::evaluate_triage(&cases, embedder.as_deref())
+                triage_eval::evaluate_triage(&cases, embedder.as_deref(), misses)
             })
             .await??;
             println!("{}", serde_json::to_string(&report)?);

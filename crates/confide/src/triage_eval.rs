@@ -8,7 +8,7 @@
 //! are never passed to `--calibrate`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use confide_core::redaction::redact;
@@ -197,6 +197,7 @@ fn embed_cases(
 pub fn evaluate_triage(
     cases: &[(TriageCase, Vec<Category>)],
     embedder: Option<&Embedder>,
+    print_misses: bool,
 ) -> anyhow::Result<TriageReport> {
     let rules: Vec<Vec<Category>> = cases
         .iter()
@@ -213,9 +214,30 @@ pub fn evaluate_triage(
                 .zip(&vectors)
                 .map(|((case, _), v)| triage::triage_with_meaning(&case.text, &model, v).categories)
                 .collect();
-            Some(report(cases, &found))
+            Some(found)
         }
     };
+    if print_misses {
+        let found = rules_and_meaning.as_ref().unwrap_or(&rules);
+        for (i, ((case, expected), got)) in cases.iter().zip(found).enumerate() {
+            let mut want = expected.clone();
+            let mut have = got.clone();
+            want.sort();
+            have.sort();
+            if want != have {
+                let ids = |c: &[Category]| c.iter().map(|c| c.id()).collect::<Vec<_>>().join(",");
+                eprintln!(
+                    "case {}: expected [{}] rules [{}] found [{}]\n    {}",
+                    i + 1,
+                    ids(expected),
+                    ids(&rules[i]),
+                    ids(got),
+                    case.text.replace('\n', " / ")
+                );
+            }
+        }
+    }
+    let rules_and_meaning = rules_and_meaning.map(|found| report(cases, &found));
     Ok(TriageReport {
         cases: cases.len(),
         rules: report(cases, &rules),
@@ -230,14 +252,18 @@ const FALSE_POSITIVE_SHARE: f64 = 0.01;
 
 /// Fits each category's threshold on `cases` (never a blind set): the
 /// lowest similarity at which meaning raises the category in no more than
-/// 1% of the cases that do not have it, for the `k` and margin that catch
-/// the most. Prints what each choice catches; returns the calibration.
+/// 1% of the cases that do not have it (beyond those the rules raise it
+/// in), for the `k` and margin that add the most to the rules. Prints what each choice catches; returns the calibration.
 pub fn calibrate(
     cases: &[(TriageCase, Vec<Category>)],
     embedder: &Embedder,
     model_name: &str,
 ) -> anyhow::Result<Calibration> {
     let vectors = embed_cases(embedder, cases)?;
+    let rules: Vec<Vec<Category>> = cases
+        .iter()
+        .map(|(case, _)| triage::triage(&case.text).categories)
+        .collect();
     let base = Calibration {
         model: model_name.to_owned(),
         k: 1,
@@ -262,13 +288,15 @@ pub fn calibrate(
             let mut thresholds = BTreeMap::new();
             let mut caught = 0;
             for (slot, category) in Category::ALL.into_iter().enumerate() {
-                let (threshold, hits) = fit_threshold(cases, &scores, slot, category);
+                let (threshold, hits) = fit_threshold(cases, &rules, &scores, slot, category);
                 if let Some(t) = threshold {
                     thresholds.insert(category.id().to_owned(), t);
                     caught += hits;
                 }
             }
-            eprintln!("k {k}, margin {margin:.2}: meaning alone finds {caught} expected labels");
+            eprintln!(
+                "k {k}, margin {margin:.2}: meaning adds {caught} expected labels to the rules'"
+            );
             if best.as_ref().is_none_or(|(c, _)| caught > *c) {
                 best = Some((
                     caught,
@@ -284,9 +312,12 @@ pub fn calibrate(
 }
 
 /// The lowest threshold within the false-positive share, and how many
-/// labelled cases it catches.
+/// labelled cases it adds. Meaning is judged by what it adds to the rules:
+/// a case the rules already raise the category in neither counts as a
+/// catch nor as a new false positive.
 fn fit_threshold(
     cases: &[(TriageCase, Vec<Category>)],
+    rules: &[Vec<Category>],
     scores: &[[Option<f32>; 8]],
     slot: usize,
     category: Category,
@@ -294,10 +325,13 @@ fn fit_threshold(
     let mut negatives: Vec<f32> = Vec::new();
     let mut positives: Vec<f32> = Vec::new();
     let mut negative_count = 0;
-    for ((_, expected), s) in cases.iter().zip(scores) {
+    for (((_, expected), s), by_rules) in cases.iter().zip(scores).zip(rules) {
         let labelled = expected.contains(&category);
         if !labelled {
             negative_count += 1;
+        }
+        if by_rules.contains(&category) {
+            continue;
         }
         if let Some(score) = s[slot] {
             if labelled {
@@ -325,14 +359,24 @@ fn fit_threshold(
     )
 }
 
-/// Writes the calibration as the TOML core reads.
-pub fn write_calibration(calibration: &Calibration, path: &Path) -> anyhow::Result<()> {
+/// Writes the calibration as the TOML core reads, naming the sets it was
+/// fitted on.
+pub fn write_calibration(
+    calibration: &Calibration,
+    sources: &[PathBuf],
+    path: &Path,
+) -> anyhow::Result<()> {
     let body = toml::to_string(calibration)?;
+    let sources: Vec<String> = sources
+        .iter()
+        .map(|p| format!("# - {}\n", p.display()))
+        .collect();
     let text = format!(
-        "# Written by `confide eval triage --calibrate` from the team's labelled cases\n\
-         # (crates/core/tests/data/triage_cases.toml), never from a blind set.\n\
+        "# Written by `confide eval triage --calibrate` from the team's labelled\n\
+         # cases, never from a blind set:\n{}\
          # k: exemplars averaged per label; margin: how much closer a category's\n\
-         # exemplars must be than the near misses; thresholds: per category.\n{body}"
+         # exemplars must be than the near misses; thresholds: per category.\n{body}",
+        sources.concat()
     );
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }

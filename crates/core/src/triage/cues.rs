@@ -304,7 +304,13 @@ pub(super) static OVERDOSE: Lexicon = Lexicon::new(&[cue(
 )]);
 
 pub(super) static PAST_HABIT: Lexicon = Lexicon::new(&[cue(
-    r"\bused to\b|\byears ago\b|\bhace (?:anos|mucho)\b|\bsolia\b|\bwhen i was (?:a teen|younger|in school|a teenager)\b|\bcuando era (?:adolescente|mas joven)\b|\bclean (?:for|since)\b",
+    r"\bused to\b|\byears ago\b|\bhace (?:anos|mucho)\b|\bhace (?:\d+|dos|tres|cuatro|cinco|diez|muchos) anos que no\b|\bsolia\b|\bwhen i was (?:a teen|younger|in school|a teenager)\b|\bas a (?:teen|teenager|kid|child)\b|\bin my teens\b|\bcuando era (?:adolescente|mas joven)\b|\bde (?:adolescente|joven|pequen[oa]|nin[oa])\b|\ben mi adolescencia\b|\bclean (?:for|since)\b",
+    0,
+)]);
+
+/// Words that make "sexual assault" the name of a service, not an event.
+pub(super) static ASSAULT_SERVICE: Lexicon = Lexicon::new(&[cue(
+    r"^\s*(?:referral|centre|center|centres|centers|services?|nurse|examiner|clinic|helpline|hotline|awareness|support)\b",
     0,
 )]);
 
@@ -513,7 +519,7 @@ pub(super) static WITHDRAWAL: Lexicon = Lexicon::new(&[cue(
 )]);
 
 pub(super) static CONDOM_USED: Lexicon = Lexicon::new(&[cue(
-    r"\b(?:used|wore|with|put on|had) (?:a |the )?condom\b|\b(?:con|usamos|use) (?:el |un )?(?:condon|preservativo)\b",
+    r"\b(?:used|wore|with|put on|had) (?:a |the )?condom\b|\b(?:con|usamos|use|uso|se puso|llevaba) (?:el |un )?(?:condon|preservativo|forro)\b",
     NEGATABLE,
 )]);
 

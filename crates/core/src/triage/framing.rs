@@ -261,7 +261,7 @@ pub(super) static PREGNANCY_CONCERN: Lexicon = Lexicon::new(&[cue(
 )]);
 
 pub(super) static TRYING_TO_CONCEIVE: Lexicon = Lexicon::new(&[cue(
-    r"\btrying (?:for a (?:baby|child)|to (?:get pregnant|conceive|have a baby))\b|\bttc\b|\bbuscando (?:un bebe|un hijo|el embarazo|embarazo|quedar embarazada)\b|\bqueremos (?:un bebe|tener un hijo|quedar embarazad)\b|\bwe want a baby\b",
+    r"\btrying (?:for a (?:baby|child)|to (?:get pregnant|conceive|have a baby))\b|\bttc\b|\bbuscando (?:un bebe|un hijo|el embarazo|embarazo|quedar embarazada)\b|\bqueremos (?:un bebe|tener un hijo|quedar embarazad|ser padres|embarazarnos)\b|\b(?:buscar|buscando|busca) (?:el )?embarazo\b|\bintentando (?:quedar embarazada|embarazarnos|tener un bebe)\b|\bllevamos [^.!?]{0,20}\bintentando\b|\bwe want a baby\b",
     NEGATABLE,
 )]);
 

@@ -267,6 +267,7 @@ pub fn triage_with_meaning(text: &str, model: &MeaningModel, vectors: &[Vec<f32>
             }),
         }
     }
+    reader.care_after_assault(&mut findings);
     assemble(text, &message, &reader, findings)
 }
 
@@ -359,7 +360,11 @@ impl Reader<'_> {
                     framing.steady_partner && !framing.partner_status_at_risk();
                 !protected_by_prep && !known_safe_partner && self.within(&hit, 72)
             }
-            Category::SexualAssault | Category::StiSymptoms | Category::Minor => true,
+            // Sentence embeddings hardly tell "I'm 14" from "I'm 24": when
+            // the asker gives an adult age and no child's age is stated,
+            // the rules' reading of ages stands.
+            Category::Minor => !self.adult_asker_and_no_child(),
+            Category::SexualAssault | Category::StiSymptoms => true,
         }
     }
 }

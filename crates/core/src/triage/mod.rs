@@ -238,7 +238,8 @@ pub fn triage(text: &str) -> Triage {
         message: &message,
         framing: &framing,
     };
-    let findings = reader.findings();
+    let mut findings = reader.findings();
+    reader.care_after_assault(&mut findings);
     assemble(text, &message, &reader, findings)
 }
 

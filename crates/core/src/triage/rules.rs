@@ -36,6 +36,53 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// After a sexual assault the asker dates to the last few days, the
+    /// care that cannot wait follows from the assault itself: PEP within
+    /// 72 hours and emergency contraception within 120, unless the text
+    /// rules them out (a condom used, PrEP, reliable contraception, no
+    /// pregnancy possible). Said or not, "no condom" is rarely written by
+    /// someone in shock; clinicians ask.
+    pub(super) fn care_after_assault(&self, findings: &mut Vec<Finding>) {
+        let Some(assault) = findings
+            .iter()
+            .find(|f| f.category == Category::SexualAssault)
+        else {
+            return;
+        };
+        let Some((hit, hours)) = assault
+            .hits
+            .iter()
+            .filter_map(|hit| Some((*hit, self.message.hours_since(hit.anchor)?)))
+            .min_by_key(|(_, hours)| *hours)
+        else {
+            return;
+        };
+        let framing = self.framing;
+        let condom_held =
+            !self.hits(&CONDOM_USED).is_empty() && self.hits(&CONDOM_FAILURE).is_empty();
+        if condom_held {
+            return;
+        }
+        let mut add = |category: Category| {
+            if !findings.iter().any(|f| f.category == category) {
+                findings.push(Finding {
+                    category,
+                    hits: vec![hit],
+                });
+            }
+        };
+        if hours <= 72 && !(framing.on_prep && !framing.missed_prep) {
+            add(Category::HivExposure);
+        }
+        let protected = framing.reliable_contraception
+            || framing.pill_user
+            || framing.took_emergency_contraception
+            || framing.period_arrived;
+        if hours <= 120 && framing.pregnancy_possible() && !protected {
+            add(Category::EmergencyContraception);
+        }
+    }
+
     /// The hits of a lexicon whose context lets them count.
     pub(super) fn hits(&self, lexicon: &Lexicon) -> Vec<Hit> {
         self.message
@@ -114,7 +161,18 @@ impl Reader<'_> {
     // -- sexual assault ----------------------------------------------------
 
     pub(super) fn sexual_assault(&self) -> Vec<Hit> {
-        let mut hits = self.hits(&ASSAULT);
+        let text = self.message.text();
+        let mut hits: Vec<Hit> = self
+            .hits(&ASSAULT)
+            .into_iter()
+            .filter(|hit| {
+                let after = text.get(hit.end..).unwrap_or_default();
+                !ASSAULT_SERVICE
+                    .compiled()
+                    .iter()
+                    .any(|c| c.regex.is_match(after))
+            })
+            .collect();
         hits.extend(self.hits(&STEALTHING));
         hits.extend(self.memory_gap_after_drinking());
         if let Some(age) = self.minor_self_age_hit() {
@@ -462,6 +520,14 @@ impl Reader<'_> {
         ages.into_iter()
             .find(|(_, age)| (8..16).contains(age))
             .map(|(hit, _)| hit)
+    }
+
+    /// The asker says they are 16 or older, and nobody in the text is
+    /// given an age under 16.
+    pub(super) fn adult_asker_and_no_child(&self) -> bool {
+        let adult = self.ages(&SELF_AGE).iter().any(|(_, age)| *age >= 16);
+        let child = self.ages(&CHILD_AGE).iter().any(|(_, age)| *age < 16);
+        adult && !child
     }
 
     /// Matches of an age lexicon with the age read from group `n` and the

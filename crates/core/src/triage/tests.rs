@@ -384,3 +384,83 @@ fn fearing_a_partner_will_leave_after_a_no_is_not_an_assault() {
         );
     }
 }
+
+#[test]
+fn couples_trying_for_a_baby_in_spanish_need_no_emergency_contraception() {
+    for text in [
+        "Queremos embarazarnos. Tuvimos relaciones sin protección ayer, en mis días fértiles.",
+        "Dejé la píldora para buscar embarazo y ayer lo hicimos sin condón.",
+        "Llevamos 6 meses intentando y ayer tuvimos relaciones sin protección.",
+    ] {
+        assert!(
+            !categories(text).contains(&Category::EmergencyContraception),
+            "{text}"
+        );
+    }
+    assert!(categories("Ayer se rompió el condón y no tomo nada.")
+        .contains(&Category::EmergencyContraception));
+}
+
+#[test]
+fn an_adults_stated_age_is_not_read_as_a_minors() {
+    let reads = |text: &str| {
+        let message = Message::read(text);
+        let framing = Framing::of(&message);
+        Reader {
+            message: &message,
+            framing: &framing,
+        }
+        .adult_asker_and_no_child()
+    };
+    assert!(reads(
+        "Hola, tengo 22 años y mi novio me revisa el celular."
+    ));
+    assert!(reads("I'm 24 and my boyfriend checks my phone."));
+    assert!(!reads("I'm 14 and my boyfriend checks my phone."));
+    assert!(!reads(
+        "I'm 19 and a man keeps messaging my 13 year old sister."
+    ));
+    assert!(!reads("My boyfriend checks my phone."));
+}
+
+#[test]
+fn a_recent_assault_brings_its_time_critical_care() {
+    let recent = categories("He forced himself on me last night. I'm not on anything.");
+    for c in [
+        Category::SexualAssault,
+        Category::HivExposure,
+        Category::EmergencyContraception,
+    ] {
+        assert!(recent.contains(&c), "{c:?} in {recent:?}");
+    }
+    let covered =
+        categories("He forced himself on me last night. He used a condom and I have the implant.");
+    assert_eq!(covered, [Category::SexualAssault]);
+    let long_ago = categories("When I was nine my uncle abused me. I'm 34 now.");
+    assert_eq!(long_ago, [Category::SexualAssault]);
+    // Two men: PEP, not emergency contraception.
+    let men = categories("I'm a guy. Another man raped me on Friday night, it's Sunday now.");
+    assert!(men.contains(&Category::HivExposure), "{men:?}");
+    assert!(!men.contains(&Category::EmergencyContraception), "{men:?}");
+}
+
+#[test]
+fn a_service_named_after_assault_and_self_harm_long_over_are_not_events() {
+    assert!(categories(
+        "I'm a trainee paramedic. What does a sexual assault referral centre actually do?"
+    )
+    .is_empty());
+    assert!(categories(
+        "I self-harmed as a teenager and have scars. I'm in a good place now. How do I tell a new partner?"
+    )
+    .is_empty());
+    assert!(categories(
+        "De adolescente me autolesionaba, hace 12 años que no lo hago. ¿Cómo le explico las marcas a mi pareja?"
+    )
+    .is_empty());
+    assert!(
+        categories("He sexually assaulted me at the party last night.")
+            .contains(&Category::SexualAssault)
+    );
+    assert!(categories("I self-harmed again last night.").contains(&Category::SelfHarm));
+}
