@@ -71,7 +71,8 @@ impl Reader<'_> {
                 });
             }
         };
-        if hours <= 72 && !(framing.on_prep && !framing.missed_prep) {
+        let protected_by_prep = framing.on_prep && !framing.missed_prep;
+        if hours <= 72 && !protected_by_prep {
             add(Category::HivExposure);
         }
         let protected = framing.reliable_contraception
