@@ -215,11 +215,18 @@ enum BenchCommand {
         #[command(flatten)]
         db: DatabaseArgs,
     },
-    /// Triage speed over our labelled questions.
+    /// Triage speed over our labelled questions: the rules, and with
+    /// `--meaning` also the rules with meaning (embedding included), in
+    /// the same run.
     Triage {
         /// How many passes over the labelled set.
         #[arg(long, default_value_t = 20)]
         rounds: usize,
+        /// Also time triage by meaning (one pass; needs the model).
+        #[arg(long)]
+        meaning: bool,
+        #[arg(long, env = "CONFIDE_MODEL_DIR")]
+        model_dir: Option<PathBuf>,
     },
     /// Search on a synthetic corpus: build time, latency per method, memory.
     Search {
@@ -431,12 +438,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench {
-            what: BenchCommand::Triage { rounds },
+            what:
+                BenchCommand::Triage {
+                    rounds,
+                    meaning,
+                    model_dir,
+                },
         } => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&bench_triage(rounds.max(1))?)?
-            );
+            let mut report = serde_json::json!({ "rules": bench_triage(rounds.max(1))? });
+            if meaning {
+                let config = Config::load(
+                    file,
+                    Overrides {
+                        model_dir,
+                        ..Overrides::default()
+                    },
+                )?;
+                init_logging("warn");
+                let embedder = load_embedder(&config.model_dir, config.fetch_model).await?;
+                report["rules_and_meaning"] =
+                    tokio::task::spawn_blocking(move || bench_triage_meaning(&embedder)).await??;
+            }
+            println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
         Command::Bench {
@@ -1061,21 +1084,27 @@ async fn set_disabled(
     Ok(())
 }
 
-/// Times triage on every question of our labelled set, `rounds` times.
-fn bench_triage(rounds: usize) -> anyhow::Result<serde_json::Value> {
+/// The questions of our labelled set, for timing.
+fn bench_triage_texts() -> anyhow::Result<Vec<String>> {
     const CASES: &str = include_str!("../../core/tests/data/triage_cases.toml");
     let parsed: toml::Value = toml::from_str(CASES)?;
-    let texts: Vec<&str> = parsed
+    let texts: Vec<String> = parsed
         .get("case")
         .and_then(|c| c.as_array())
         .map(|cases| {
             cases
                 .iter()
-                .filter_map(|c| c.get("text")?.as_str())
+                .filter_map(|c| Some(c.get("text")?.as_str()?.to_owned()))
                 .collect()
         })
         .unwrap_or_default();
     anyhow::ensure!(!texts.is_empty(), "no labelled cases found");
+    Ok(texts)
+}
+
+/// Times triage on every question of our labelled set, `rounds` times.
+fn bench_triage(rounds: usize) -> anyhow::Result<serde_json::Value> {
+    let texts = bench_triage_texts()?;
     confide_core::triage::triage("warm up");
     let mut samples = Vec::with_capacity(texts.len() * rounds);
     for _ in 0..rounds {
@@ -1085,16 +1114,52 @@ fn bench_triage(rounds: usize) -> anyhow::Result<serde_json::Value> {
             samples.push(started.elapsed().as_secs_f64() * 1e6);
         }
     }
+    Ok(latency_report(texts.len(), rounds, samples))
+}
+
+/// Times triage by meaning as the server runs it: each question's
+/// passages embedded (at most 24), then read with the exemplars.
+fn bench_triage_meaning(embedder: &Embedder) -> anyhow::Result<serde_json::Value> {
+    let texts = bench_triage_texts()?;
+    let calibration =
+        confide_core::triage::Calibration::shipped().context("calibration.toml does not parse")?;
+    let model = confide_search::triage::build_model(embedder, calibration)?;
+    let mut samples = Vec::with_capacity(texts.len());
+    let mut passages_total = 0;
+    for text in &texts {
+        let started = std::time::Instant::now();
+        let passages: Vec<&str> = confide_core::triage::passages(text)
+            .into_iter()
+            .take(24)
+            .collect();
+        passages_total += passages.len();
+        let vectors = if passages.is_empty() {
+            Vec::new()
+        } else {
+            embedder.embed(&passages)?
+        };
+        std::hint::black_box(confide_core::triage::triage_with_meaning(
+            text, &model, &vectors,
+        ));
+        samples.push(started.elapsed().as_secs_f64() * 1e6);
+    }
+    let mut report = latency_report(texts.len(), 1, samples);
+    report["passages_per_question"] =
+        serde_json::json!((passages_total as f64 / texts.len() as f64 * 10.0).round() / 10.0);
+    Ok(report)
+}
+
+fn latency_report(questions: usize, rounds: usize, mut samples: Vec<f64>) -> serde_json::Value {
     samples.sort_by(|a, b| a.total_cmp(b));
     let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
     let total: f64 = samples.iter().sum();
-    Ok(serde_json::json!({
-        "questions": texts.len(),
+    serde_json::json!({
+        "questions": questions,
         "rounds": rounds,
         "p50_us": (at(0.5) * 10.0).round() / 10.0,
         "p99_us": (at(0.99) * 10.0).round() / 10.0,
         "questions_per_second": (samples.len() as f64 / (total / 1e6)).round(),
-    }))
+    })
 }
 
 async fn shutdown_signal() {

@@ -308,6 +308,12 @@ pub(super) static PAST_HABIT: Lexicon = Lexicon::new(&[cue(
     0,
 )]);
 
+/// "We're both adults": said without a number.
+pub(super) static ADULTS_ALL: Lexicon = Lexicon::new(&[cue(
+    r"\b(?:we'?re|we are) (?:both )?adults\b|\bboth (?:of us )?(?:are )?adults\b|\b(?:los|las) dos (?:somos )?mayores\b|\b(?:somos|soy) mayor(?:es)? de edad\b|\bi'?m an adult\b",
+    NEGATABLE,
+)]);
+
 /// Words that make "sexual assault" the name of a service, not an event.
 pub(super) static ASSAULT_SERVICE: Lexicon = Lexicon::new(&[cue(
     r"^\s*(?:referral|centre|center|centres|centers|services?|nurse|examiner|clinic|helpline|hotline|awareness|support)\b",

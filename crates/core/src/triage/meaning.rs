@@ -351,6 +351,7 @@ impl Reader<'_> {
                     || framing.took_emergency_contraception
                     || framing.period_arrived
                     || !framing.pregnancy_possible()
+                    || framing.reliable_contraception
                     || self.is_anal_only(&hit);
                 !ruled_out && self.within(&hit, 5 * HOURS_PER_DAY)
             }
@@ -358,7 +359,11 @@ impl Reader<'_> {
                 let protected_by_prep = framing.on_prep && !framing.missed_prep;
                 let known_safe_partner =
                     framing.steady_partner && !framing.partner_status_at_risk();
-                !protected_by_prep && !known_safe_partner && self.within(&hit, 72)
+                !protected_by_prep
+                    && !known_safe_partner
+                    && !framing.partner_undetectable
+                    && !self.condom_held()
+                    && self.within(&hit, 72)
             }
             // Sentence embeddings hardly tell "I'm 14" from "I'm 24": when
             // the asker gives an adult age and no child's age is stated,

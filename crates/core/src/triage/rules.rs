@@ -58,9 +58,7 @@ impl Reader<'_> {
             return;
         };
         let framing = self.framing;
-        let condom_held =
-            !self.hits(&CONDOM_USED).is_empty() && self.hits(&CONDOM_FAILURE).is_empty();
-        if condom_held {
+        if self.condom_held() {
             return;
         }
         let mut add = |category: Category| {
@@ -82,6 +80,11 @@ impl Reader<'_> {
         if hours <= 120 && framing.pregnancy_possible() && !protected {
             add(Category::EmergencyContraception);
         }
+    }
+
+    /// A condom said to have been used, and nothing said of it failing.
+    pub(super) fn condom_held(&self) -> bool {
+        !self.hits(&CONDOM_USED).is_empty() && self.hits(&CONDOM_FAILURE).is_empty()
     }
 
     /// The hits of a lexicon whose context lets them count.
@@ -526,7 +529,8 @@ impl Reader<'_> {
     /// The asker says they are 16 or older, and nobody in the text is
     /// given an age under 16.
     pub(super) fn adult_asker_and_no_child(&self) -> bool {
-        let adult = self.ages(&SELF_AGE).iter().any(|(_, age)| *age >= 16);
+        let adult = self.ages(&SELF_AGE).iter().any(|(_, age)| *age >= 16)
+            || self.message.mentions(&ADULTS_ALL);
         let child = self.ages(&CHILD_AGE).iter().any(|(_, age)| *age < 16);
         adult && !child
     }

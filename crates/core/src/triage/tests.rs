@@ -4,6 +4,16 @@ fn categories(text: &str) -> Vec<Category> {
     triage(text).categories
 }
 
+/// What one of the reader's judgements says of `text`.
+fn read_with(text: &str, judge: impl Fn(&Reader) -> bool) -> bool {
+    let message = Message::read(text);
+    let framing = Framing::of(&message);
+    judge(&Reader {
+        message: &message,
+        framing: &framing,
+    })
+}
+
 fn all_lexicons() -> Vec<&'static Lexicon> {
     vec![
         &CLAUSE_BREAKS,
@@ -75,6 +85,8 @@ fn all_lexicons() -> Vec<&'static Lexicon> {
         &VAGINAL_SEX,
         &WITHDRAWAL,
         &CONDOM_USED,
+        &ADULTS_ALL,
+        &ASSAULT_SERVICE,
         &PILL_FAILURE,
         &SEX_EVENT,
         &SHARED_NEEDLES,
@@ -403,15 +415,7 @@ fn couples_trying_for_a_baby_in_spanish_need_no_emergency_contraception() {
 
 #[test]
 fn an_adults_stated_age_is_not_read_as_a_minors() {
-    let reads = |text: &str| {
-        let message = Message::read(text);
-        let framing = Framing::of(&message);
-        Reader {
-            message: &message,
-            framing: &framing,
-        }
-        .adult_asker_and_no_child()
-    };
+    let reads = |text: &str| read_with(text, |r| r.adult_asker_and_no_child());
     assert!(reads(
         "Hola, tengo 22 años y mi novio me revisa el celular."
     ));
@@ -421,6 +425,9 @@ fn an_adults_stated_age_is_not_read_as_a_minors() {
         "I'm 19 and a man keeps messaging my 13 year old sister."
     ));
     assert!(!reads("My boyfriend checks my phone."));
+    assert!(reads(
+        "Mi novio y yo nos mandamos fotos, los dos mayores y de acuerdo."
+    ));
 }
 
 #[test]
@@ -463,4 +470,13 @@ fn a_service_named_after_assault_and_self_harm_long_over_are_not_events() {
             .contains(&Category::SexualAssault)
     );
     assert!(categories("I self-harmed again last night.").contains(&Category::SelfHarm));
+}
+
+#[test]
+fn a_condom_holds_only_when_used_and_not_said_to_fail() {
+    let held = |text: &str| read_with(text, |r| r.condom_held());
+    assert!(held("We used a condom the whole time."));
+    assert!(!held("We used a condom but it broke."));
+    assert!(!held("He didn't use a condom."));
+    assert!(!held("No condom."));
 }
