@@ -446,16 +446,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
         } => {
             let mut report = serde_json::json!({ "rules": bench_triage(rounds.max(1))? });
-            if meaning {
-                let config = Config::load(
-                    file,
-                    Overrides {
-                        model_dir,
-                        ..Overrides::default()
-                    },
-                )?;
-                init_logging("warn");
-                let embedder = load_embedder(&config.model_dir, config.fetch_model).await?;
+            if let Some(embedder) = tool_model(file, model_dir, meaning).await? {
                 report["rules_and_meaning"] =
                     tokio::task::spawn_blocking(move || bench_triage_meaning(&embedder)).await??;
             }
@@ -471,19 +462,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     model_dir,
                 },
         } => {
-            let config = Config::load(
-                file,
-                Overrides {
-                    model_dir,
-                    ..Overrides::default()
-                },
-            )?;
-            init_logging("warn");
-            let embedder = if no_model {
-                None
-            } else {
-                Some(load_embedder(&config.model_dir, config.fetch_model).await?)
-            };
+            let embedder = tool_model(file, model_dir, !no_model).await?;
             let report = tokio::task::spawn_blocking(move || {
                 confide_search::bench::run(
                     questions,
@@ -509,20 +488,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     model_dir,
                 },
         } => {
-            let config = Config::load(
-                file,
-                Overrides {
-                    model_dir,
-                    ..Overrides::default()
-                },
-            )?;
-            init_logging("warn");
+            let embedder = tool_model(file, model_dir, !no_model).await?;
             let pairs = confide_search::eval::read_pairs(&csv).map_err(anyhow::Error::msg)?;
-            let embedder = if no_model {
-                None
-            } else {
-                Some(load_embedder(&config.model_dir, config.fetch_model).await?)
-            };
             let spill = vectors_on_disk.then(|| {
                 std::env::temp_dir().join(format!("confide-eval-{}.i8", std::process::id()))
             });
@@ -548,23 +515,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     model_dir,
                 },
         } => {
-            let config = Config::load(
-                file,
-                Overrides {
-                    model_dir,
-                    ..Overrides::default()
-                },
-            )?;
-            init_logging("warn");
+            let embedder = tool_model(file, model_dir, !no_model).await?;
             let mut cases = Vec::new();
             for set in &files {
                 cases.extend(triage_eval::read_triage_cases(set)?);
             }
-            let embedder = if no_model {
-                None
-            } else {
-                Some(load_embedder(&config.model_dir, config.fetch_model).await?)
-            };
             if let Some(out) = calibrate {
                 let embedder = embedder.context("--calibrate needs the model")?;
                 let calibration = tokio::task::spawn_blocking(move || {
@@ -854,6 +809,29 @@ async fn fetch_model(dir: &std::path::Path) -> anyhow::Result<PathBuf> {
 }
 
 /// Loads the embedding model, fetching it first when allowed and missing.
+/// For the developer tools (bench, eval): quiet logging, and the model
+/// when `wanted`, from the configured or given directory.
+async fn tool_model(
+    file: Option<&std::path::Path>,
+    model_dir: Option<PathBuf>,
+    wanted: bool,
+) -> anyhow::Result<Option<Arc<Embedder>>> {
+    let config = Config::load(
+        file,
+        Overrides {
+            model_dir,
+            ..Overrides::default()
+        },
+    )?;
+    init_logging("warn");
+    if !wanted {
+        return Ok(None);
+    }
+    Ok(Some(
+        load_embedder(&config.model_dir, config.fetch_model).await?,
+    ))
+}
+
 async fn load_embedder(dir: &std::path::Path, fetch: bool) -> anyhow::Result<Arc<Embedder>> {
     let model = if fetch {
         fetch_model(dir).await?

@@ -1081,25 +1081,14 @@ async fn triage_draft(
     let found = reader
         .triage(&format!("{}\n{}", input.title, input.body))
         .await;
-    let ids: Vec<&str> = found.categories.iter().map(|c| c.id()).collect();
-    let (advice, contacts) = state.resources.help(&ids, &country, lang);
+    let tr = crate::i18n::Tr::new(crate::i18n::Lang::parse(lang).unwrap_or_default());
+    let help = crate::help::Help::for_triage(&found, &state.resources, &country, tr);
     Ok(Json(TriageHelp {
-        categories: ids.iter().map(|&c| c.to_owned()).collect(),
+        categories: found.categories.iter().map(|c| c.id().to_owned()).collect(),
         urgency: found.urgency,
-        advice: {
-            let tr = crate::i18n::Tr::new(crate::i18n::Lang::parse(lang).unwrap_or_default());
-            crate::help::danger_now(&found.categories, &country, tr)
-                .into_iter()
-                .chain(advice.iter().map(|a| a.text.clone()))
-                .chain(crate::help::timing(
-                    &found.categories,
-                    found.hours_since,
-                    &country,
-                    tr,
-                ))
-                .collect()
-        },
-        resources: contacts
+        advice: help.paragraphs(),
+        resources: help
+            .contacts
             .iter()
             .map(|c| HelpContact {
                 name: c.name.clone(),

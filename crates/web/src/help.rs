@@ -1,13 +1,86 @@
-//! What the help block says beyond the operator's list: "in danger now?"
-//! first, and the windows of time-critical care worked out from when the
-//! asker says it happened. The windows are those of
+//! The help a question calls for, said the same way on every page and by
+//! the API: "in danger now?" first, the operator's advice per category,
+//! the windows of time-critical care worked out from when the asker says
+//! it happened, and whom to call. The windows are those of
 //! `shared/references.md` (PEP 72 hours, emergency contraception 120
 //! hours, forensic examination best within 72 hours and often possible up
 //! to about 7 days).
 
-use confide_core::triage::Category;
+use std::borrow::Cow;
 
-use crate::i18n::{m, Tr};
+use confide_core::triage::{Category, Triage};
+use confide_core::Timestamp;
+use maud::{html, Markup};
+
+use crate::i18n::{m, Msg, Tr};
+use crate::resources::{Resource, Resources};
+
+/// Everything the help for one question says, in the reader's language.
+#[derive(Debug, Default)]
+pub struct Help<'r> {
+    pub danger_now: Option<String>,
+    pub advice: Vec<String>,
+    pub windows: Vec<String>,
+    pub contacts: Vec<&'r Resource>,
+}
+
+impl<'r> Help<'r> {
+    /// The help for what triage found, for this country.
+    pub fn for_triage(
+        triage: &Triage,
+        resources: &'r Resources,
+        country: &str,
+        tr: Tr,
+    ) -> Help<'r> {
+        Help::for_categories(
+            &triage.categories,
+            triage.hours_since,
+            resources,
+            country,
+            tr,
+        )
+    }
+
+    /// The help for these categories; `hours_since` counts the windows
+    /// down when the asker said when it happened.
+    pub fn for_categories(
+        categories: &[Category],
+        hours_since: Option<u32>,
+        resources: &'r Resources,
+        country: &str,
+        tr: Tr,
+    ) -> Help<'r> {
+        if categories.is_empty() {
+            return Help::default();
+        }
+        let ids: Vec<&str> = categories.iter().map(|c| c.id()).collect();
+        let (advice, contacts) = resources.help(&ids, country, tr.lang().code());
+        Help {
+            danger_now: danger_now(categories, country, tr),
+            advice: advice.iter().map(|a| a.text.clone()).collect(),
+            windows: timing(categories, hours_since, country, tr),
+            contacts,
+        }
+    }
+
+    /// Nothing to say: no category was found.
+    pub fn is_empty(&self) -> bool {
+        self.danger_now.is_none()
+            && self.advice.is_empty()
+            && self.windows.is_empty()
+            && self.contacts.is_empty()
+    }
+
+    /// The paragraphs in the order a page shows them.
+    pub fn paragraphs(&self) -> Vec<String> {
+        self.danger_now
+            .iter()
+            .chain(&self.advice)
+            .chain(&self.windows)
+            .cloned()
+            .collect()
+    }
+}
 
 const PEP_HOURS: u32 = 72;
 const EC_HOURS: u32 = 120;
@@ -25,7 +98,7 @@ fn emergency_number(country: &str) -> Option<&'static str> {
 
 /// "In danger right now? Call 999.": for questions where someone may be
 /// in danger at this moment, said before anything else.
-pub fn danger_now(categories: &[Category], country: &str, tr: Tr) -> Option<String> {
+fn danger_now(categories: &[Category], country: &str, tr: Tr) -> Option<String> {
     let at_risk = categories.iter().any(|c| {
         matches!(
             c,
@@ -64,7 +137,7 @@ fn window(
     tr: Tr,
     hours_since: Option<u32>,
     length: u32,
-    messages: (crate::i18n::Msg, crate::i18n::Msg, crate::i18n::Msg),
+    messages: (Msg, Msg, Msg),
 ) {
     let (what, remaining, passed) = messages;
     out.push(tr.text(what).into_owned());
@@ -80,12 +153,7 @@ fn window(
 
 /// The windows of care that apply, as paragraphs, in order of which
 /// closes first.
-pub fn timing(
-    categories: &[Category],
-    hours_since: Option<u32>,
-    country: &str,
-    tr: Tr,
-) -> Vec<String> {
+fn timing(categories: &[Category], hours_since: Option<u32>, country: &str, tr: Tr) -> Vec<String> {
     let has = |c: Category| categories.contains(&c);
     let mut out = Vec::new();
     if has(Category::HivExposure) || has(Category::SexualAssault) {
@@ -132,6 +200,123 @@ pub fn timing(
         }
     }
     out
+}
+
+/// How the help block offers another country.
+#[derive(Debug, Clone, Copy)]
+pub enum Picker<'a> {
+    /// Links to this page with `?country=`.
+    Links(&'a str),
+    /// Buttons that send the form with this id back with `action` set to
+    /// `country:<code>`, so that text typed and not yet sent is kept
+    /// without JavaScript.
+    Resend(&'a str),
+}
+
+/// Help for a question that speaks of danger or care that cannot wait:
+/// what to do, and whom to call in the asker's country. Plain HTML, no
+/// script, never behind a warning. `picker` says how another country is
+/// chosen (the country travels in the request only, never stored).
+pub fn block(help: &Help<'_>, country: &str, tr: Tr, picker: Picker<'_>) -> Markup {
+    let Help {
+        danger_now,
+        advice,
+        windows,
+        contacts,
+    } = help;
+    html! {
+        @if !help.is_empty() {
+            section class="help" id="help" aria-labelledby="help-heading" {
+                h2 id="help-heading" { (tr.text(m::HELP_HEADING)) }
+                @if let Some(line) = danger_now { p class="danger-now" { strong { (line) } } }
+                @for line in advice { p { (line) } }
+                @if !windows.is_empty() {
+                    div class="windows" { @for line in windows { p { (line) } } }
+                }
+                @if !contacts.is_empty() {
+                    ul class="contacts" {
+                        @for c in contacts {
+                            li {
+                                strong { (c.name) } ": "
+                                @if let Some(tel) = &c.tel {
+                                    a href={ "tel:" (tel) } { (c.how) }
+                                } @else if let Some(url) = &c.url {
+                                    a href=(url) rel="noreferrer" { (c.how) }
+                                } @else {
+                                    (c.how)
+                                }
+                                " "
+                                span class="checked" { (tr.text_with(m::HELP_CHECKED, &[("date", checked_date(&c.checked, tr).into())])) }
+                            }
+                        }
+                    }
+                }
+                p class="countries" {
+                    (tr.text(m::HELP_YOUR_COUNTRY)) " "
+                    @for code in crate::resources::COUNTRIES {
+                        @let name = country_name(code, tr);
+                        @if code == country {
+                            strong aria-current="true" { (name) }
+                        } @else {
+                            @match picker {
+                                Picker::Links(page) => {
+                                    a href={ (page) (if page.contains('?') { "&" } else { "?" }) "country=" (code) "#help" } { (name) }
+                                }
+                                Picker::Resend(form) => {
+                                    button type="submit" class="link" form=(form) name="action" value={ "country:" (code) } { (name) }
+                                }
+                            }
+                        }
+                        " "
+                    }
+                }
+                p class="hint" { (tr.text(m::HELP_COUNTRY_NOT_STORED)) }
+            }
+        }
+    }
+}
+
+/// The place where help appears while the reader types (`static/help.js`),
+/// with the words the script needs in the reader's language; `fields` are
+/// the ids of the inputs it reads, `inside` what the server found already.
+pub fn live(fields: &str, country: &str, tr: Tr, inside: Markup) -> Markup {
+    let countries: Vec<String> = crate::resources::COUNTRIES
+        .iter()
+        .map(|code| format!("{code}:{}", country_name(code, tr)))
+        .collect();
+    html! {
+        div id="help-live" data-fields=(fields) data-country=(country)
+            data-heading=(tr.text(m::HELP_HEADING))
+            data-your-country=(tr.text(m::HELP_YOUR_COUNTRY))
+            data-not-stored=(tr.text(m::HELP_COUNTRY_NOT_STORED))
+            data-countries=(countries.join("|")) {
+            (inside)
+        }
+    }
+}
+
+/// A resource's `checked` date (YYYY-MM-DD in the data file), written
+/// the reader's way; as it is if it is not such a date.
+fn checked_date(checked: &str, tr: Tr) -> String {
+    let mut parts = checked.splitn(3, '-').map(str::parse::<u32>);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(y)), Some(Ok(mo)), Some(Ok(d))) => {
+            Timestamp::from_ymd(y as i32, mo as u8, d as u8)
+                .map_or_else(|| checked.to_owned(), |at| tr.date(at))
+        }
+        _ => checked.to_owned(),
+    }
+}
+
+/// A country of the help block's picker (its codes are the resources
+/// file's), by name.
+fn country_name(code: &str, tr: Tr) -> Cow<'static, str> {
+    tr.text(match code {
+        "us" => m::HELP_COUNTRY_US,
+        "uk" => m::HELP_COUNTRY_UK,
+        "es" => m::HELP_COUNTRY_ES,
+        _ => m::HELP_COUNTRY_ANY,
+    })
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::limits::{Client, Limit};
 use crate::view::{self, AskerControls, ThreadControls};
 use crate::{new_token, now, AppState, Error};
 use confide_core::redaction::{redact_with, PiiKind};
-use confide_core::triage::Category;
+use confide_core::triage::{Category, Triage};
 use confide_search::{Filter, SearchResult};
 
 #[derive(Deserialize, Default)]
@@ -51,10 +51,20 @@ pub struct AskForm {
 
 /// Help to show on the ask page: what triage found, for which country.
 struct Help<'a> {
-    categories: &'a [Category],
-    /// When the text says it happened, for the windows of care.
-    hours_since: Option<u32>,
+    triage: &'a Triage,
     country: &'a str,
+}
+
+impl Help<'_> {
+    /// The help block, its countries sending the ask form back.
+    fn block(&self, resources: &crate::resources::Resources, tr: Tr) -> Markup {
+        crate::help::block(
+            &crate::help::Help::for_triage(self.triage, resources, self.country, tr),
+            self.country,
+            tr,
+            crate::help::Picker::Resend("ask-form"),
+        )
+    }
 }
 
 pub async fn form(
@@ -120,9 +130,9 @@ fn ask_page(
             }
             // Help for what the text speaks of, as soon as it does: filled
             // as the asker types (with JavaScript), or by the check button.
-            (view::help_live("title body", help.as_ref().map_or("", |h| h.country), tr, html! {
+            (crate::help::live("title body", help.as_ref().map_or("", |h| h.country), tr, html! {
                 @if let Some(help) = &help {
-                    (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, view::Picker::Resend("ask-form")))
+                    (help.block(&state.resources, tr))
                 }
             }))
             form method="post" action="/ask" class="ask" id="ask-form" {
@@ -249,8 +259,7 @@ pub async fn submit(
             &[],
             Some(&results),
             Some(Help {
-                categories: &found.categories,
-                hours_since: found.hours_since,
+                triage: &found,
                 country: &country,
             }),
         ));
@@ -315,8 +324,7 @@ pub async fn submit(
             &cleaned,
             &removed,
             Help {
-                categories: &as_written.categories,
-                hours_since: as_written.hours_since,
+                triage: &as_written,
                 country: &country,
             },
         ));
@@ -346,8 +354,8 @@ pub async fn submit(
         &chrome(&state, &ui, &title, session.as_ref()),
         html! {
             h1 { (title) }
-            (view::help_block_timed(&draft.triage.categories, draft.triage.hours_since, &state.resources, &country, tr,
-                view::Picker::Links(&format!("/private/{}", capability.as_str()))))
+            (crate::help::block(&crate::help::Help::for_triage(&draft.triage, &state.resources, &country, tr),
+                &country, tr, crate::help::Picker::Links(&format!("/private/{}", capability.as_str()))))
             @if draft.triage.categories.is_empty() {
                 p { (tr.text_with(m::ASK_SENT_QUEUED, &[("id", number.as_str().into())])) }
             } @else {
@@ -430,7 +438,7 @@ fn redaction_preview(
                 p { (view::slotted(&notice, html! { code { (placeholder(PiiKind::Name, tr)) } })) }
                 p { (tr.text(m::ASK_REDACTED_READ)) }
             }
-            (view::help_block_timed(help.categories, help.hours_since, &state.resources, help.country, tr, view::Picker::Resend("ask-form")))
+            (help.block(&state.resources, tr))
             form method="post" action="/ask" class="ask" id="ask-form" {
                 input type="hidden" name="csrf" value=(form.csrf);
                 input type="hidden" name="topic" value=(form.topic);
@@ -576,7 +584,8 @@ pub async fn private_page(
                     ])) }
                 }
             }
-            (view::help_block(&q.triage, &state.resources, &country, tr, &base))
+            (crate::help::block(&crate::help::Help::for_categories(&q.triage, None, &state.resources, &country, tr),
+                &country, tr, crate::help::Picker::Links(&base)))
             (private_thread(&thread, &controls, &reply_label, now(), tr))
             section class="danger-zone" {
                 h2 { (tr.text(m::ASK_ERASE_HEADING)) }

@@ -56,14 +56,15 @@ pub async fn search_page(
     let semantic = state.search.semantic_enabled();
     // Someone may describe what just happened to them in the search box:
     // the help comes before the results.
-    let help = if query.q.trim().is_empty() {
-        confide_core::triage::triage("")
-    } else {
-        state.search.triage().triage(&query.q).await
-    };
     let country = match query.country.as_deref() {
         Some(c) if crate::resources::COUNTRIES.contains(&c) => c.to_owned(),
         _ => crate::resources::guess_country(&headers),
+    };
+    let help = if query.q.trim().is_empty() {
+        crate::help::Help::default()
+    } else {
+        let found = state.search.triage().triage(&query.q).await;
+        crate::help::Help::for_triage(&found, &state.resources, &country, tr)
     };
     let picker = format!("/search?q={}", query_component(&query.q));
     let page_title = tr.text(m::NAV_SEARCH);
@@ -73,8 +74,8 @@ pub async fn search_page(
         &chrome,
         html! {
             h1 { (tr.text(m::SEARCH_HEADING)) }
-            (view::help_live("q", &country, tr,
-                view::help_block_timed(&help.categories, help.hours_since, &state.resources, &country, tr, view::Picker::Links(&picker))))
+            (crate::help::live("q", &country, tr,
+                crate::help::block(&help, &country, tr, crate::help::Picker::Links(&picker))))
             form method="get" action="/search" class="search" role="search" {
                 div class="field" {
                     label for="q" { (tr.text(m::SEARCH_QUERY_LABEL)) }
